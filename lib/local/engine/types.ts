@@ -86,3 +86,40 @@ export interface ExecutionStatusChangeEvent {
     redriveStatusReason: string;
   };
 }
+
+/**
+ * An error of the Step Functions API, returned over HTTP with the AWS JSON 1.0
+ * error shape (`__type` is the error name, such as `ExecutionDoesNotExist`).
+ */
+export class StepFunctionsApiError extends Error {
+  constructor(
+    readonly errorName: string,
+    message: string,
+    readonly httpStatus = 400,
+  ) {
+    super(message);
+    this.name = 'StepFunctionsApiError';
+  }
+}
+
+/**
+ * The Step Functions API operations, with the request and response shapes of
+ * the AWS JSON 1.0 protocol (`AWSStepFunctions.<Operation>`).
+ */
+export interface StepFunctionsApi {
+  call(
+    operation: string,
+    request: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
+}
+
+export interface EngineOptions {
+  /** Folder where state machines, executions and checkpoints persist. */
+  dataDir: string;
+  services: LocalServices;
+  clock?: Clock;
+  region?: string;
+  accountId?: string;
+  /** Called for every execution status change, as EventBridge would deliver it. */
+  onStatusChange?: (event: ExecutionStatusChangeEvent) => void | Promise<void>;
+}

@@ -1,0 +1,71 @@
+/**
+ * Result types of the compiler: a pure function from workflow YAML text to
+ * ASL, diagnostics and metadata. Nothing here depends on the CDK.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One-based line and column in the source file. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic {
+  /** Stable catalog code, such as `SRC1004`. */
+  code: string;
+  severity: Severity;
+  /** Path of the source file as given to the compiler. */
+  file: string;
+  /** Start of the offending text. */
+  start: SourcePosition;
+  /** End of the offending text, when known. */
+  end?: SourcePosition;
+  /** One sentence that names the value and says how to fix it. */
+  message: string;
+}
+
+/**
+ * A `${key}` placeholder in the ASL, filled in through the state machine's
+ * `definitionSubstitutions` by the CDK layer.
+ */
+export type Substitution =
+  | { key: string; kind: 'action'; action: string }
+  | { key: string; kind: 'approval' }
+  | { key: string; kind: 'workflow'; workflow: string };
+
+export interface TaskInfo {
+  /** Task name, equal to its Step Functions state name. */
+  name: string;
+  /** Action such as `accounting.salary_base`, or an engine command such as `fail`. */
+  action?: string;
+  position: SourcePosition;
+}
+
+export interface WorkflowMetadata {
+  /** Workflow name, also the state machine name. */
+  name: string;
+  description?: string;
+  /** Declared input names, with their defaults when given. */
+  input: { name: string; default?: unknown }[];
+  tasks: TaskInfo[];
+  /** Distinct actions used by the workflow's tasks, sorted. */
+  actions: string[];
+  substitutions: Substitution[];
+  /** Billed state transitions of one execution, without retries. */
+  transitions: { shortest: number; longest: number };
+}
+
+/** ASL as a plain JSON object with `QueryLanguage: JSONata`. */
+export type StateMachineDefinition = Record<string, unknown> & {
+  QueryLanguage: 'JSONata';
+  StartAt: string;
+  States: Record<string, Record<string, unknown>>;
+};
+
+export interface CompileResult {
+  /** Undefined when an error diagnostic prevents emitting ASL. */
+  asl?: StateMachineDefinition;
+  diagnostics: Diagnostic[];
+  metadata?: WorkflowMetadata;
+}
