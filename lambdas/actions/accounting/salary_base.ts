@@ -1,0 +1,51 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
+import type { ActionEvent } from '../../shared/action-event';
+import { requireInput, requireMonth, requireString } from '../../shared/invalid-input';
+import { runAction } from '../../shared/run-action';
+import { callSystem } from '../../shared/system-client';
+import { requireNumberField, requireObject, requireStringField } from '../../shared/system-response';
+import { requireSystemUrl } from '../../shared/system-url';
+
+const logger = new Logger({ serviceName: 'accounting.salary_base' });
+
+export interface SalaryBase {
+  amount: number;
+  currency: string;
+  manager: { name: string; phone: string; email: string };
+}
+
+/** Action `accounting.salary_base`: the monthly base salary and the manager of `employee_id`. */
+export async function handler(event: ActionEvent): Promise<SalaryBase> {
+  return runAction(logger, event, async () => {
+    const input = requireInput(event);
+    const employeeId = requireString(input, 'employee_id');
+    const month = requireMonth(input, 'month');
+
+    const body = await callSystem(requireSystemUrl(), {
+      method: 'GET',
+      path: `/employees/${encodeURIComponent(employeeId)}/salary`,
+      query: { month },
+    });
+    const salary = parseSalaryBase(body);
+
+    logger.info('Fetched the base salary', { employeeId, month });
+    return salary;
+  });
+}
+
+function parseSalaryBase(body: unknown): SalaryBase {
+  const what = 'salary response of the accounting system';
+  const salary = requireObject(body, what);
+  const manager = requireObject(salary.manager, `manager in the ${what}`);
+
+  return {
+    amount: requireNumberField(salary, 'amount', what),
+    currency: requireStringField(salary, 'currency', what),
+    manager: {
+      name: requireStringField(manager, 'name', what),
+      phone: requireStringField(manager, 'phone', what),
+      email: requireStringField(manager, 'email', what),
+    },
+  };
+}
