@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+import { ActionFunction } from './action-function';
+import { parseActionName } from './action-naming';
+import type { CompiledWorkflow } from './compiled-workflow';
+import { AlertsTopic } from './resources/alerts-topic';
+import { HistoryTable } from './resources/history-table';
+import type { SiroccoSettings } from './sirocco-context';
+import { WorkflowStateMachine } from './workflow-state-machine';
+
+export interface SiroccoStackProps extends StackProps {
+  /** Every compiled workflow; each becomes one state machine named after it. */
+  workflows: CompiledWorkflow[];
+  settings: SiroccoSettings;
+  /** Folder of package.json, package-lock.json and lambdas/. */
+  projectRoot: string;
+}
+
+/**
+ * The Sirocco stack: one state machine per workflow, one function per action
+ * used, the history table and the alerts topic. The approvals, history and
+ * alerts constructs attach to its public properties.
+ */
+export class SiroccoStack extends Stack {
+  readonly settings: SiroccoSettings;
+  readonly historyTable: dynamodb.Table;
+  readonly alertsTopic: sns.Topic;
+  /** Action functions by action name, such as `accounting.salary_base`. */
+  readonly actionFunctions: ReadonlyMap<string, ActionFunction>;
+  /** State machines by workflow name. */
+  readonly stateMachines: ReadonlyMap<string, WorkflowStateMachine>;
+
+  constructor(scope: Construct, id: string, props: SiroccoStackProps) {
+    super(scope, id, props);
+    this.settings = props.settings;
+
+    this.historyTable = new HistoryTable(this, 'History').table;
+    this.alertsTopic = new AlertsTopic(this, 'Alerts', { adminPhoneNumbers: props.settings.adminPhoneNumbers }).topic;
+
+    this.actionFunctions = this.createActionFunctions(props);
+    const functions = new Map<string, lambda.IFunction>();
+    for (const [action, actionFunction] of this.actionFunctions) {
+      functions.set(action, actionFunction.function);
+    }
+
+    const stateMachines = new Map<string, WorkflowStateMachine>();
+    for (const workflow of props.workflows) {
+      const name = workflow.metadata.name;
+      if (stateMachines.has(name)) {
+        throw new Error(`Workflow name "${name}" of ${workflow.file} is already used by another file: rename one of them.`);
+      }
+      stateMachines.set(name, new WorkflowStateMachine(this, `Workflow-${name}`, { workflow, actionFunctions: functions }));
+    }
+    this.stateMachines = stateMachines;
+  }
+
+  /** Sets the function that every `std.approval` task invokes, and grants it to the workflows that use it. */
+  setApprovalRequestFunction(fn: lambda.IFunction): void {
+    for (const stateMachine of this.stateMachines.values()) {
+      stateMachine.setApprovalRequestFunction(fn);
+    }
+  }
+
+  /** Creates one function per distinct action, shared by every workflow that uses it. */
+  private createActionFunctions(props: SiroccoStackProps): Map<string, ActionFunction> {
+    const actions = [...new Set(props.workflows.flatMap((workflow) => workflow.metadata.actions))].sort();
+    const functions = new Map<string, ActionFunction>();
+
+    for (const action of actions) {
+      const { system, name } = parseActionName(action);
+      const systemUrl = props.settings.systems[system];
+      if (!systemUrl) {
+        throw new Error(
+          `Action "${action}" needs the base URL of system "${system}": add it to the cdk.json context "sirocco:systems".`,
+        );
+      }
+      functions.set(
+        action,
+        new ActionFunction(this, `Action-${system}-${name}`, {
+          action,
+          actionsDir: join(props.projectRoot, 'lambdas', 'actions'),
+          projectRoot: props.projectRoot,
+          systemUrl,
+          historyTable: this.historyTable,
+        }),
+      );
+    }
+
+    return functions;
+  }
+}
