@@ -1,0 +1,40 @@
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { ControlContext } from '../context';
+import { findExecution } from '../execution-lookup';
+import { HttpError, jsonResponse, parseJsonObject } from '../http';
+import { toHttpError } from '../step-functions-errors';
+
+/**
+ * POST /executions/{id}/stop: aborts a running execution. The optional body
+ * `{"error": "...", "cause": "..."}` is recorded as the reason.
+ */
+export async function stopExecution(
+  context: ControlContext,
+  event: APIGatewayProxyEvent,
+): Promise<APIGatewayProxyResult> {
+  const body = parseJsonObject(event);
+  const reason = { error: optionalString(body, 'error'), cause: optionalString(body, 'cause') };
+  const execution = await findExecution(context, event.pathParameters?.id);
+
+  try {
+    const stopped = await context.sfn.send(
+      new StopExecutionCommand({ executionArn: execution.executionArn, ...reason }),
+    );
+    return jsonResponse(202, {
+      executionArn: execution.executionArn,
+      stopDate: stopped.stopDate?.toISOString(),
+    });
+  } catch (error) {
+    throw toHttpError(error) ?? error;
+  }
+}
+
+function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw new HttpError(400, 'InvalidInput', `Field "${field}" must be a string.`);
+  }
+  return value;
+}

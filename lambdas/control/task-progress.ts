@@ -1,0 +1,99 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { readExecutionHistory } from '../history/execution-history';
+import { executionPartitionKey, TASK_PREFIX } from '../history/keys';
+import { summarizeTasks, type TaskSummary } from '../history/task-summary';
+import type { ControlContext } from './context';
+import type { FoundExecution } from './execution-lookup';
+
+export interface TaskView {
+  name: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  attempts?: number;
+  error?: string;
+  cause?: string;
+}
+
+/** The tasks of an execution, grouped by how far the execution got with them. */
+export interface TaskProgress {
+  done: TaskView[];
+  running: TaskView[];
+  failed: TaskView[];
+  /** Compiled tasks without any history, such as a branch that was not taken. */
+  notReached: string[];
+}
+
+/**
+ * Reads the task states of an execution. An ended execution reads the task
+ * rows of the history table, and a running one (or one whose rows are not
+ * recorded yet) reads the Step Functions execution history.
+ */
+export async function readTaskProgress(
+  context: ControlContext,
+  execution: FoundExecution,
+): Promise<TaskProgress> {
+  const status = execution.description.status ?? 'RUNNING';
+  let summaries: TaskSummary[] = [];
+  if (status !== 'RUNNING' && status !== 'PENDING_REDRIVE') {
+    summaries = await readTaskRows(context, execution.executionArn);
+  }
+  if (summaries.length === 0) {
+    const events = await readExecutionHistory(context.sfn, execution.executionArn);
+    summaries = summarizeTasks(events, status);
+  }
+
+  return groupTasks(execution.entry.tasks, summaries);
+}
+
+/** Groups the summaries of the compiled tasks, ignoring states that are not tasks. */
+export function groupTasks(taskNames: string[], summaries: TaskSummary[]): TaskProgress {
+  const byName = new Map(summaries.map((summary) => [summary.name, summary]));
+  const progress: TaskProgress = { done: [], running: [], failed: [], notReached: [] };
+
+  for (const name of taskNames) {
+    const summary = byName.get(name);
+    if (!summary) {
+      progress.notReached.push(name);
+      continue;
+    }
+    const view = toTaskView(summary);
+    if (summary.status === 'SUCCEEDED') progress.done.push(view);
+    else if (summary.status === 'RUNNING') progress.running.push(view);
+    else progress.failed.push(view);
+  }
+  return progress;
+}
+
+async function readTaskRows(context: ControlContext, executionArn: string): Promise<TaskSummary[]> {
+  const rows: TaskSummary[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :task)',
+        ExpressionAttributeValues: {
+          ':pk': executionPartitionKey(executionArn),
+          ':task': TASK_PREFIX,
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    rows.push(...((page.Items ?? []) as TaskSummary[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+}
+
+function toTaskView(summary: TaskSummary): TaskView {
+  return {
+    name: summary.name,
+    status: summary.status,
+    startDate: summary.startDate,
+    stopDate: summary.stopDate,
+    attempts: summary.attempts,
+    error: summary.error,
+    cause: summary.cause,
+  };
+}

@@ -1,0 +1,187 @@
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+
+export type TaskStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** One state of an execution, folded from its history events. */
+export interface TaskSummary {
+  /** State name, equal to the task name for the states that the compiler emits for tasks. */
+  name: string;
+  /** ASL state type: Task, Pass, Wait, Map, Fail or Succeed. */
+  stateType: string;
+  status: TaskStatus;
+  /** First time the state was entered (ISO 8601). */
+  startDate: string;
+  /** Last time the state ended, successfully or not (ISO 8601). */
+  stopDate?: string;
+  /** Scheduled attempts of the integration (retries + 1), counted over every entry and redrive. */
+  attempts: number;
+  error?: string;
+  cause?: string;
+  /** Id of the last failure or time-out event of this state, which orders failures. */
+  failureEventId?: number;
+}
+
+// Parallel and Choice states only structure the flow, so they get no task row.
+const RECORDED_STATE_TYPES = new Set(['Task', 'Pass', 'Wait', 'Map', 'Fail', 'Succeed']);
+
+const SCHEDULED_EVENTS = new Set([
+  'TaskScheduled',
+  'LambdaFunctionScheduled',
+  'ActivityScheduled',
+]);
+
+interface Failure {
+  error?: string;
+  cause?: string;
+}
+
+/**
+ * Folds an execution's history into one summary per recorded state, in the
+ * order the states were first entered. `executionStatus` decides what a state
+ * that never ended becomes: RUNNING while the execution runs, ABORTED after.
+ */
+export function summarizeTasks(
+  events: HistoryEvent[],
+  executionStatus: string,
+): TaskSummary[] {
+  const ordered = [...events].sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+  const owners = new StateOwnerIndex(ordered);
+  const summaries = new Map<string, TaskSummary>();
+  const executionFailure = findExecutionFailure(ordered);
+
+  for (const event of ordered) {
+    const type = event.type ?? '';
+    const timestamp = toIso(event.timestamp);
+
+    if (type.endsWith('StateEntered')) {
+      const stateType = type.slice(0, -'StateEntered'.length);
+      const name = event.stateEnteredEventDetails?.name;
+      if (!name || !RECORDED_STATE_TYPES.has(stateType)) continue;
+      const summary = summaries.get(name) ?? {
+        name,
+        stateType,
+        status: 'RUNNING',
+        startDate: timestamp,
+        attempts: 0,
+      };
+      summary.status = 'RUNNING';
+      delete summary.stopDate;
+      if (stateType === 'Fail') {
+        summary.status = 'FAILED';
+        summary.stopDate = timestamp;
+        summary.error = executionFailure.error;
+        summary.cause = executionFailure.cause;
+        summary.failureEventId = event.id;
+      }
+      summaries.set(name, summary);
+      continue;
+    }
+
+    const summary = summaries.get(owners.stateNameOf(event) ?? '');
+    if (!summary) continue;
+
+    if (type.endsWith('StateExited')) {
+      if (summary.stateType !== 'Fail') {
+        summary.status = 'SUCCEEDED';
+        summary.stopDate = timestamp;
+      }
+    } else if (SCHEDULED_EVENTS.has(type)) {
+      summary.attempts += 1;
+    } else if (type.endsWith('TimedOut') || type.endsWith('Failed')) {
+      const failure = failureOf(event);
+      summary.status = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'FAILED';
+      summary.stopDate = timestamp;
+      summary.error = failure.error;
+      summary.cause = failure.cause;
+      summary.failureEventId = event.id;
+    } else if (type.endsWith('StateAborted')) {
+      summary.status = 'ABORTED';
+      summary.stopDate = timestamp;
+    }
+  }
+
+  return [...summaries.values()].map((summary) =>
+    finishSummary(summary, executionStatus),
+  );
+}
+
+/** Returns the summary with the latest failure, or undefined when no state failed. */
+export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
+  let failed: TaskSummary | undefined;
+  for (const summary of summaries) {
+    if (summary.failureEventId === undefined) continue;
+    if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
+      failed = summary;
+    }
+  }
+  return failed;
+}
+
+function finishSummary(summary: TaskSummary, executionStatus: string): TaskSummary {
+  const finished = { ...summary, attempts: Math.max(summary.attempts, 1) };
+  if (finished.status === 'RUNNING' && executionStatus !== 'RUNNING') {
+    finished.status = 'ABORTED';
+  }
+  return finished;
+}
+
+/**
+ * Maps each event to the state that produced it by following
+ * `previousEventId` back to the nearest `*StateEntered` event.
+ */
+class StateOwnerIndex {
+  private readonly byId = new Map<number, HistoryEvent>();
+  private readonly owners = new Map<number, string | undefined>();
+
+  constructor(events: HistoryEvent[]) {
+    for (const event of events) {
+      if (event.id !== undefined) this.byId.set(event.id, event);
+    }
+  }
+
+  stateNameOf(event: HistoryEvent): string | undefined {
+    const exitedName = event.stateExitedEventDetails?.name;
+    if (exitedName) return exitedName;
+
+    const visited: number[] = [];
+    let current: HistoryEvent | undefined = event;
+    let name: string | undefined;
+    while (current?.id !== undefined) {
+      if (this.owners.has(current.id)) {
+        name = this.owners.get(current.id);
+        break;
+      }
+      visited.push(current.id);
+      if (current.stateEnteredEventDetails?.name) {
+        name = current.stateEnteredEventDetails.name;
+        break;
+      }
+      current = this.byId.get(current.previousEventId ?? -1);
+    }
+
+    for (const id of visited) this.owners.set(id, name);
+    return name;
+  }
+}
+
+function findExecutionFailure(events: HistoryEvent[]): Failure {
+  const failed = events.find((event) => event.type === 'ExecutionFailed');
+  return failed ? failureOf(failed) : {};
+}
+
+/** Reads `error` and `cause` from whichever `*EventDetails` member the event carries. */
+function failureOf(event: HistoryEvent): Failure {
+  for (const [key, value] of Object.entries(event)) {
+    if (!key.endsWith('EventDetails') || typeof value !== 'object' || !value) continue;
+    const details = value as Failure;
+    if (details.error !== undefined || details.cause !== undefined) {
+      return { error: details.error, cause: details.cause };
+    }
+  }
+  return {};
+}
+
+function toIso(timestamp: Date | string | number | undefined): string {
+  if (timestamp === undefined) return new Date(0).toISOString();
+  return new Date(timestamp).toISOString();
+}
