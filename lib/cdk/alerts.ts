@@ -1,0 +1,72 @@
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+import { HistoryFunction } from './history-function';
+import { executionStatusPattern } from './history-rule';
+
+/** Execution statuses that send an alert. */
+export const ALERT_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'];
+
+export interface AlertsProps {
+  /** The history table, which also stores one alert row per failure for deduplication. */
+  table: dynamodb.ITable;
+  /** The alerts topic, with the administrators' SMS subscriptions. */
+  topic: sns.ITopic;
+  /** The Sirocco state machines whose failures send alerts. */
+  stateMachines: sfn.IStateMachine[];
+  /** @default the folder two levels above this file */
+  projectRoot?: string;
+}
+
+/**
+ * Failure alerts: an EventBridge rule on FAILED, TIMED_OUT and ABORTED
+ * executions, delivering to a function that publishes one SMS per failure to
+ * the alerts topic.
+ */
+export class Alerts extends Construct {
+  readonly alertFunction: nodejs.NodejsFunction;
+  readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: AlertsProps) {
+    super(scope, id);
+    if (props.stateMachines.length === 0) {
+      throw new Error('Alerts needs at least one state machine: pass the Sirocco state machines in "stateMachines".');
+    }
+
+    const alert = new HistoryFunction(this, 'Alert', {
+      entry: 'alerts/alert.ts',
+      description: 'Sirocco failure alerts',
+      projectRoot: props.projectRoot,
+      timeout: Duration.minutes(1),
+      environment: {
+        HISTORY_TABLE: props.table.tableName,
+        ALERTS_TOPIC_ARN: props.topic.topicArn,
+        POWERTOOLS_SERVICE_NAME: 'sirocco-alerts',
+      },
+    });
+    this.alertFunction = alert.function;
+
+    props.topic.grantPublish(this.alertFunction);
+    props.table.grant(this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    for (const stateMachine of props.stateMachines) {
+      stateMachine.grantExecution(this.alertFunction, 'states:GetExecutionHistory');
+    }
+
+    this.rule = new events.Rule(this, 'FailureRule', {
+      description: 'Failed, timed out and aborted Sirocco executions, to the alert function',
+      eventPattern: executionStatusPattern(props.stateMachines, ALERT_STATUSES),
+    });
+    this.rule.addTarget(
+      new targets.LambdaFunction(this.alertFunction, {
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(6),
+      }),
+    );
+  }
+}

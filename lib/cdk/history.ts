@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+import { HistoryFunction } from './history-function';
+import { executionStatusPattern } from './history-rule';
+
+export interface HistoryProps {
+  /** The history table (`pk`/`sk`, GSIs `byWorkflow` and `byStatus`, TTL `expiresAt`). */
+  table: dynamodb.ITable;
+  /** The Sirocco state machines whose executions are recorded. */
+  stateMachines: sfn.IStateMachine[];
+  /**
+   * How long the rows of an ended execution stay, through the table's TTL.
+   * @default Duration.days(365)
+   */
+  retention?: Duration;
+  /** @default the folder two levels above this file */
+  projectRoot?: string;
+}
+
+/**
+ * The execution history recorder: an EventBridge rule on the status changes
+ * of the Sirocco state machines, delivering to a function that writes the
+ * execution and task rows of the history table.
+ */
+export class History extends Construct {
+  readonly recorder: nodejs.NodejsFunction;
+  readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: HistoryProps) {
+    super(scope, id);
+    if (props.stateMachines.length === 0) {
+      throw new Error('History needs at least one state machine: pass the Sirocco state machines in "stateMachines".');
+    }
+    const retention = props.retention ?? Duration.days(365);
+
+    const recorder = new HistoryFunction(this, 'Recorder', {
+      entry: 'history/recorder.ts',
+      description: 'Sirocco execution history recorder',
+      projectRoot: props.projectRoot,
+      timeout: Duration.minutes(1),
+      environment: {
+        HISTORY_TABLE: props.table.tableName,
+        HISTORY_RETENTION_DAYS: String(retention.toDays()),
+        POWERTOOLS_SERVICE_NAME: 'sirocco-history',
+      },
+    });
+    this.recorder = recorder.function;
+
+    props.table.grant(this.recorder, 'dynamodb:PutItem');
+    for (const stateMachine of props.stateMachines) {
+      stateMachine.grantExecution(this.recorder, 'states:GetExecutionHistory');
+    }
+
+    this.rule = new events.Rule(this, 'StatusChangeRule', {
+      description: 'Status changes of the Sirocco executions, to the history recorder',
+      eventPattern: executionStatusPattern(props.stateMachines),
+    });
+    this.rule.addTarget(
+      new targets.LambdaFunction(this.recorder, {
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(6),
+      }),
+    );
+  }
+}
