@@ -4,6 +4,7 @@ import { Stack, StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 import { ActionFunction } from './action-function';
@@ -58,6 +59,11 @@ export class SiroccoStack extends Stack {
       stateMachines.set(name, new WorkflowStateMachine(this, `Workflow-${name}`, { workflow, actionFunctions: functions }));
     }
     this.stateMachines = stateMachines;
+  }
+
+  /** The state machine of every workflow, for constructs that take `sfn.IStateMachine[]`. */
+  get allStateMachines(): sfn.StateMachine[] {
+    return [...this.stateMachines.values()].map((workflow) => workflow.stateMachine);
   }
 
   /** Sets the function that every `std.approval` task invokes, and grants it to the workflows that use it. */

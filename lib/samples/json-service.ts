@@ -63,8 +63,9 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function startJsonService(options: JsonServiceOptions): Promise<RunningJsonService> {
   const control = new FailureControl();
+  const stopping = new AbortController();
   const server = createServer((request, response) => {
-    void handleRequest(options, control, request, response);
+    void handleRequest(options, control, stopping.signal, request, response);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -78,6 +79,7 @@ export async function startJsonService(options: JsonServiceOptions): Promise<Run
     control,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping.abort();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -87,6 +89,7 @@ export async function startJsonService(options: JsonServiceOptions): Promise<Run
 async function handleRequest(
   options: JsonServiceOptions,
   control: FailureControl,
+  stopping: AbortSignal,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -104,7 +107,7 @@ async function handleRequest(
 
     const failure = control.takeFailure(method, url.pathname);
     if (failure) {
-      await delay(failure.delayMs);
+      await delay(failure.delayMs, undefined, { signal: stopping });
       result = {
         status: failure.status,
         body: { message: `Injected failure of ${options.name} for ${method} ${url.pathname}.` },
