@@ -1,0 +1,42 @@
+import { DeleteItemCommand, DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+
+import { TableResource } from '../assembly/stack-resources';
+
+/**
+ * Deletes the items whose TTL attribute (epoch seconds) is in the past,
+ * because dynalite implements no TTL. Returns the number of items deleted.
+ * DynamoDB itself deletes expired items within a few days, so code must not
+ * rely on the timing in either place.
+ */
+export async function sweepExpiredItems(
+  client: DynamoDBClient,
+  tables: TableResource[],
+  nowSeconds: number,
+): Promise<number> {
+  let deleted = 0;
+
+  for (const table of tables) {
+    const attribute = table.timeToLiveAttribute;
+    if (!attribute) {
+      continue;
+    }
+
+    const pages = paginateScan(
+      { client },
+      {
+        TableName: table.tableName,
+        FilterExpression: '#ttl < :now',
+        ExpressionAttributeNames: { '#ttl': attribute },
+        ExpressionAttributeValues: { ':now': { N: String(nowSeconds) } },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const key = Object.fromEntries(table.keySchema.map((element) => [element.AttributeName, item[element.AttributeName]]));
+        await client.send(new DeleteItemCommand({ TableName: table.tableName, Key: key }));
+        deleted += 1;
+      }
+    }
+  }
+  return deleted;
+}
