@@ -17,7 +17,7 @@ export interface TaskSummary {
   attempts: number;
   error?: string;
   cause?: string;
-  /** Id of the last failure or time-out event of this state, which orders failures. */
+  /** Id of the last failure or time-out event of this state, which orders failures. Cleared on success. */
   failureEventId?: number;
 }
 
@@ -84,9 +84,13 @@ export function summarizeTasks(
       if (summary.stateType !== 'Fail') {
         summary.status = 'SUCCEEDED';
         summary.stopDate = timestamp;
+        delete summary.error;
+        delete summary.cause;
+        delete summary.failureEventId;
       }
     } else if (SCHEDULED_EVENTS.has(type)) {
       summary.attempts += 1;
+      summary.status = 'RUNNING';
     } else if (type.endsWith('TimedOut') || type.endsWith('Failed')) {
       const failure = failureOf(event);
       summary.status = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'FAILED';
@@ -105,11 +109,15 @@ export function summarizeTasks(
   );
 }
 
-/** Returns the summary with the latest failure, or undefined when no state failed. */
+/**
+ * Returns the summary with the latest failure among the states that ended
+ * in failure, or undefined when none did.
+ */
 export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
   let failed: TaskSummary | undefined;
   for (const summary of summaries) {
     if (summary.failureEventId === undefined) continue;
+    if (summary.status === 'SUCCEEDED' || summary.status === 'RUNNING') continue;
     if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
       failed = summary;
     }
