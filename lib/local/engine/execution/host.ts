@@ -1,0 +1,13 @@
+import type { Clock, LocalServices } from '../types';
+
+/** What an execution needs from the engine that runs it. */
+export interface ExecutionHost {
+  services: LocalServices;
+  clock: Clock;
+  region: string;
+  accountId: string;
+  /** Starts an execution for a `states:startExecution` task and returns its ARN. */
+  startChildExecution(request: Record<string, unknown>): Promise<string>;
+  /** Resolves with DescribeExecution's response once the execution is no longer RUNNING. */
+  waitForExecutionEnd(executionArn: string, signal: AbortSignal): Promise<Record<string, unknown>>;
+}
