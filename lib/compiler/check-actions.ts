@@ -1,0 +1,16 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { Workflow } from '../dsl/model';
+import { suggestClosest } from '../dsl/suggest';
+import { approvalAction } from './emit/context';
+
+/** Reports each task whose action is neither `std.approval` nor one of the known actions. */
+export function checkActions(workflow: Workflow, actions: readonly string[], bag: DiagnosticBag): void {
+  const known = new Set([...actions, approvalAction]);
+  for (const task of workflow.tasks) {
+    if (known.has(task.action)) continue;
+
+    const closest = suggestClosest(task.action, [...known]);
+    const hint = closest ? `, or did you mean '${closest}'?` : '';
+    bag.report('unknownAction', task.actionRange, task.action, task.action.replace('.', '/'), hint);
+  }
+}

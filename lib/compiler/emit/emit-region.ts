@@ -1,0 +1,224 @@
+import type { Expression, Task, TransitionItem } from '../../dsl/model';
+import { findFreeVariables } from '../../dsl/variables';
+import { expressionsOf, resultVariable } from '../graph/check-variables';
+import { publishedNames } from '../graph/definitions';
+import { isForkGroup, isGuardedGroup, transitionGroups, type Fork, type Region, type TransitionGroup } from '../graph/regions';
+import { renderBound, renderRenamed, type Bindings } from './bindings';
+import { emitChoice, exclusiveDefault } from './emit-choice';
+import { resultOf, emitTask } from './emit-task';
+import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
+import { comment, type EmitContext, type RegionScope, type States } from './context';
+import { jsonataString, renderValue, toAslValue } from './jsonata-text';
+
+/** Emits the states of a region, in region order, and returns its `StartAt`. */
+export function emitRegion(scope: RegionScope, context: EmitContext): string {
+  for (const item of scope.region.items) {
+    if (item.kind === 'fork') emitFork(item.fork, scope, context);
+    else emitTaskStates(context.byName.get(item.name) as Task, scope, context);
+  }
+
+  const first = scope.region.items[0];
+  return first.kind === 'fork' ? parallelName(first.fork) : first.name;
+}
+
+export function parallelName(fork: Fork): string {
+  return `join_${fork.join}`;
+}
+
+/** Branch-local names for the values that leave a branch, which must not shadow the join's variables. */
+function branchRenames(branch: Region, outer: ReadonlyMap<string, string>, context: EmitContext): Map<string, string> {
+  const renames = new Map(outer);
+  for (const name of context.definitions.branchOutputs.get(branch) ?? []) renames.set(name, `${name}__b${branch.id}`);
+  return renames;
+}
+
+function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
+  const branches = fork.branches.map((branch) => {
+    const states: States = {};
+    const startAt = emitRegion({ region: branch, states, renames: branchRenames(branch, scope.renames, context) }, context);
+    return { StartAt: startAt, States: states };
+  });
+
+  const assign: Record<string, string> = {};
+  for (const [index, branch] of fork.branches.entries()) {
+    for (const name of context.definitions.branchOutputs.get(branch) ?? []) {
+      assign[scope.renames.get(name) ?? name] = jsonataString(`$states.result[${index}].${name}`);
+    }
+  }
+
+  const state: Record<string, unknown> = {
+    Type: 'Parallel',
+    Comment: `Fork of ${fork.branches.map((branch) => branch.entry).join(', ')} closed by ${fork.join}`,
+    Branches: branches,
+  };
+  if (Object.keys(assign).length > 0) state.Assign = assign;
+  state.Next = fork.join;
+  scope.states[parallelName(fork)] = state;
+}
+
+/** Variables that the workflow output reads when it is evaluated after `task`. */
+function outputNames(task: Task, context: EmitContext, outcome: 'success' | 'error'): string[] {
+  const before = context.definitions.before.get(task.name) ?? new Set<string>();
+  return [...new Set([...before, ...publishedNames(task, outcome)])];
+}
+
+/** JSONata of the workflow output; without an `output` key, an object of every defined variable. */
+function workflowOutput(task: Task, context: EmitContext, outcome: 'success' | 'error', render: (e: Expression) => string): string {
+  const output = context.workflow.output;
+  if (output) return renderValue(output, render);
+
+  return `{${outputNames(task, context, outcome).map((name) => `${JSON.stringify(name)}: $${name}`).join(', ')}}`;
+}
+
+function usesResult(expressions: Expression[]): boolean {
+  return expressions.some((expression) => findFreeVariables(expression.ast).some((reference) => reference.name === resultVariable));
+}
+
+/** Output of a task that ends the workflow: its publishes bound in a block, then the workflow output. */
+function terminalOutput(task: Task, context: EmitContext): string {
+  const render = (expression: Expression) => renderRenamed(expression, new Map());
+  const bindings: string[] = [];
+  const expressions = [...task.publish.flatMap((entry) => expressionsOf(entry.value)), ...expressionsOf(context.workflow.output)];
+  if (usesResult(expressions)) bindings.push(`$${resultVariable} := ${resultOf(task, 'result')}`);
+  for (const entry of task.publish) bindings.push(`$${entry.name} := ${renderValue(entry.value, render)}`);
+
+  const output = workflowOutput(task, context, 'success', render);
+  return jsonataString(bindings.length === 0 ? output : `(${[...bindings, output].join('; ')})`);
+}
+
+/** Output of a task that ends a branch: the values that leave the branch, its own publishes inline. */
+function branchOutput(task: Task, scope: RegionScope, context: EmitContext): string {
+  const render = (expression: Expression) => renderRenamed(expression, scope.renames);
+  const own = new Map(task.publish.map((entry) => [entry.name, entry.value]));
+  const names = context.definitions.branchOutputs.get(scope.region) ?? [];
+  const fields = names.map((name) => {
+    const value = own.get(name);
+    return `${JSON.stringify(name)}: ${value ? renderValue(value, render) : `$${scope.renames.get(name) ?? name}`}`;
+  });
+  const object = `{${fields.join(', ')}}`;
+
+  const ownExpressions = names.flatMap((name) => expressionsOf(own.get(name)));
+  return jsonataString(usesResult(ownExpressions) ? `($${resultVariable} := ${resultOf(task, 'result')}; ${object})` : object);
+}
+
+/** Output of a Pass state that ends a branch after a Choice or a Catch. */
+function branchExitOutput(scope: RegionScope, context: EmitContext): string {
+  const names = context.definitions.branchOutputs.get(scope.region) ?? [];
+  return jsonataString(`{${names.map((name) => `${JSON.stringify(name)}: $${scope.renames.get(name) ?? name}`).join(', ')}}`);
+}
+
+function assignPublishes(entries: Task['publish'], bindings: Bindings, scope: RegionScope): Record<string, unknown> | undefined {
+  if (entries.length === 0) return undefined;
+  const render = (expression: Expression) => renderBound(expression, bindings);
+  return Object.fromEntries(entries.map((entry) => [scope.renames.get(entry.name) ?? entry.name, toAslValue(entry.value, render)]));
+}
+
+function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
+  return scope.region.exits.some((exit) => exit.task === task.name && exit.join === target);
+}
+
+function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
+  const state = emitTask(task, context, scope.renames);
+  scope.states[task.name] = state;
+
+  const groups = transitionGroups(task);
+  const success = groups.find((group) => group.outcome === 'success');
+  const error = groups.find((group) => group.outcome === 'error');
+
+  emitSuccess(task, state, success, scope, context);
+  if (error) {
+    const bindings: Bindings = { error: '$states.errorOutput', renames: scope.renames };
+    const catcher: Record<string, unknown> = { ErrorEquals: ['States.ALL'] };
+    const assign = assignPublishes(task.publishOnError, bindings, scope);
+    if (assign) catcher.Assign = assign;
+    catcher.Next = followGroup(task, error, scope, context);
+    state.Catch = [catcher];
+  }
+}
+
+function emitSuccess(task: Task, state: Record<string, unknown>, group: TransitionGroup | undefined, scope: RegionScope, context: EmitContext): void {
+  const single = group && group.items.length === 1 && group.items[0].guard === undefined ? group.items[0] : undefined;
+  const endsHere =
+    group === undefined ||
+    single?.target.kind === 'succeed' ||
+    (single?.target.kind === 'task' && isBranchExit(task, single.target.name, scope));
+
+  if (endsHere) {
+    state.Output = scope.region.parent ? branchOutput(task, scope, context) : terminalOutput(task, context);
+    state.End = true;
+    return;
+  }
+
+  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result'), renames: scope.renames }, scope);
+  if (assign) state.Assign = assign;
+  state.Next = followGroup(task, group, scope, context);
+}
+
+/** Emits what follows a task for one outcome and returns the name of the next state. */
+function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, context: EmitContext): string {
+  if (isForkGroup(group)) {
+    const fork = context.graph.forkAt.get(`${task.name}|${group.outcome}`) as Fork;
+    return parallelName(fork);
+  }
+
+  const kind = group.items[0].kind;
+  const bindings: Bindings =
+    group.outcome === 'success' ? { result: resultOf(task, 'input'), renames: scope.renames } : { error: '$states.input', renames: scope.renames };
+  const target = (item: TransitionItem, suffix: string) => targetState(task, item, `${task.name}.${kind}${suffix}`, bindings, group.outcome, scope, context);
+
+  if (!isGuardedGroup(group)) return target(group.items[0], '');
+
+  const choiceName = `${task.name}.${kind}`;
+  const defaultItem = exclusiveDefault(group.items);
+  const rules = group.items.filter((item) => item !== defaultItem);
+  if (rules.length > 1) {
+    context.bag.report('guardsNotExclusive', task.transitions[kind]?.range ?? task.range, kind, task.name);
+  }
+
+  const choices = rules.map((item, index) => ({
+    Condition: jsonataString(item.guard === true ? 'true' : renderBound(item.guard as Expression, bindings)),
+    Next: target(item, rules.length > 1 ? `.${index + 1}` : ''),
+  }));
+  const defaultName = defaultItem ? target(defaultItem, '.default') : emitDefaultSucceed(task, `${choiceName}.default`, bindings, scope, context);
+
+  const line = task.transitions[kind]?.range.start.line ?? task.range.start.line;
+  scope.states[choiceName] = emitChoice(choices, defaultName, comment(context, line));
+  return choiceName;
+}
+
+function emitDefaultSucceed(task: Task, name: string, bindings: Bindings, scope: RegionScope, context: EmitContext): string {
+  const render = (expression: Expression) => renderBound(expression, bindings);
+  scope.states[name] = emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), task.range.start.line, context);
+  return name;
+}
+
+/** Returns the state a transition item leads to, emitting an engine-command state when needed. */
+function targetState(
+  task: Task,
+  item: TransitionItem,
+  name: string,
+  bindings: Bindings,
+  outcome: 'success' | 'error',
+  scope: RegionScope,
+  context: EmitContext,
+): string {
+  const target = item.target;
+  const line = target.range.start.line;
+
+  if (target.kind === 'task') {
+    if (!isBranchExit(task, target.name, scope)) return target.name;
+    const exitName = `${name}.${target.name}`;
+    scope.states[exitName] = emitBranchExit(branchExitOutput(scope, context), line, context);
+    return exitName;
+  }
+  if (target.kind === 'fail') {
+    const failName = `${name}.fail`;
+    scope.states[failName] = emitFail(target.message, bindings, outcome === 'error', task.name, target.range, context);
+    return failName;
+  }
+
+  const render = (expression: Expression) => renderBound(expression, bindings);
+  const succeedName = `${name}.succeed`;
+  scope.states[succeedName] = emitSucceed(jsonataString(workflowOutput(task, context, outcome, render)), line, context);
+  return succeedName;
+}

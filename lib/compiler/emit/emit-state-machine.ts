@@ -1,0 +1,21 @@
+import type { StateMachineDefinition } from '../types';
+import type { EmitContext, States } from './context';
+import { emitInputState } from './emit-input';
+import { emitRegion } from './emit-region';
+
+/** Emits the whole state machine: the `input` Pass state, then the top-level region. */
+export function emitStateMachine(context: EmitContext): StateMachineDefinition {
+  const { workflow } = context;
+  const body: States = {};
+  const first = emitRegion({ region: context.graph.root, states: body, renames: new Map() }, context);
+
+  const hasInputState = workflow.input.length > 0 || workflow.vars.length > 0;
+  const states: States = hasInputState ? { input: emitInputState(workflow, context, first), ...body } : body;
+
+  return {
+    Comment: workflow.description ? `${workflow.name}: ${workflow.description}` : workflow.name,
+    QueryLanguage: 'JSONata',
+    StartAt: hasInputState ? 'input' : first,
+    States: states,
+  };
+}

@@ -1,0 +1,35 @@
+import type { DiagnosticBag } from '../../diagnostics/diagnostic';
+import type { Workflow } from '../../dsl/model';
+import { exclusiveDefault } from '../emit/emit-choice';
+import { isGuardedGroup, transitionGroups, type WorkflowGraph } from './regions';
+
+/**
+ * Reports constructs that Step Functions cannot express: a fork branch that
+ * ends the workflow instead of reaching its join, and joins other than `all`.
+ */
+export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
+  for (const task of workflow.tasks) {
+    if (task.joinSpec && task.join !== 'all') bag.report('unsupportedJoin', task.joinSpec.range, task.joinSpec.value);
+
+    const region = graph.regionOf.get(task.name);
+    const fork = region?.parent?.fork;
+    if (!fork) continue;
+    const join = fork.join ?? 'its join';
+
+    const groups = transitionGroups(task);
+    const success = groups.find((group) => group.outcome === 'success');
+    if (!success) {
+      bag.report('branchEndsWithoutJoin', task.range, join, `task '${task.name}' has no on-success or on-complete and`);
+      continue;
+    }
+    for (const group of groups) {
+      for (const item of group.items) {
+        if (item.target.kind === 'succeed') bag.report('branchEndsWithoutJoin', item.target.range, join, `'succeed' after task '${task.name}'`);
+      }
+      if (isGuardedGroup(group) && !exclusiveDefault(group.items)) {
+        const transition = task.transitions[group.items[0].kind];
+        bag.report('branchEndsWithoutJoin', transition?.range ?? task.range, join, `the case where no guard of task '${task.name}' matches`);
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { DiagnosticBag } from '../../diagnostics/diagnostic';
+import type { Expression, Task, ValueTree, Workflow } from '../../dsl/model';
+import { findFreeVariables } from '../../dsl/variables';
+import { exclusiveDefault } from '../emit/emit-choice';
+import { publishedNames, type Definitions } from './definitions';
+import { transitionGroups, type WorkflowGraph } from './regions';
+
+/** The names `$result` and `$error`, bound by the compiler where they are allowed. */
+export const resultVariable = 'result';
+export const errorVariable = 'error';
+
+export function expressionsOf(value: ValueTree | undefined): Expression[] {
+  if (!value) return [];
+  switch (value.kind) {
+    case 'expression':
+      return [value.expression];
+    case 'template':
+      return value.parts.filter((part): part is Expression => typeof part !== 'string');
+    case 'object':
+      return value.entries.flatMap(([, child]) => expressionsOf(child));
+    case 'array':
+      return value.items.flatMap((child) => expressionsOf(child));
+    default:
+      return [];
+  }
+}
+
+/**
+ * Reports every variable that an expression reads but that is not defined on
+ * every path to the place where Step Functions evaluates it.
+ */
+export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
+  const reported = new Set<string>();
+  const check = (expressions: Expression[], defined: ReadonlySet<string>, where: string) => {
+    for (const expression of expressions) {
+      for (const reference of findFreeVariables(expression.ast)) {
+        if (defined.has(reference.name)) continue;
+        const key = `${expression.range.start.line}:${expression.range.start.column}:${reference.name}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        reportUndefined(expression, reference, where, bag);
+      }
+    }
+  };
+
+  const inputNames = new Set(workflow.input.map((input) => input.name));
+  for (const entry of workflow.vars) check(expressionsOf(entry.value), inputNames, `in vars '${entry.name}'`);
+
+  for (const task of workflow.tasks) {
+    const before = definitions.before.get(task.name);
+    if (!before || !graph.regionOf.has(task.name)) continue;
+    checkTask(task, before, workflow, check);
+  }
+}
+
+type Check = (expressions: Expression[], defined: ReadonlySet<string>, where: string) => void;
+
+function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: Check): void {
+  const where = `in task '${task.name}'`;
+  const withNames = (...names: string[]) => new Set([...before, ...names]);
+  const success = withNames(...publishedNames(task, 'success'), resultVariable);
+  const error = withNames(...publishedNames(task, 'error'), errorVariable);
+
+  check(expressionsOf(task.input), before, where);
+  check(task.publish.flatMap((entry) => expressionsOf(entry.value)), withNames(resultVariable), where);
+  check(task.publishOnError.flatMap((entry) => expressionsOf(entry.value)), withNames(errorVariable), where);
+
+  const groups = transitionGroups(task);
+  for (const group of groups) {
+    const defined = group.outcome === 'success' ? success : error;
+    for (const item of group.items) {
+      if (item.guard && item.guard !== true) check([item.guard], defined, `in a guard of task '${task.name}'`);
+      if (item.target.kind === 'fail') check(expressionsOf(item.target.message), defined, `in a fail message of task '${task.name}'`);
+      if (item.target.kind === 'succeed') check(expressionsOf(workflow.output), defined, `in the workflow output, when task '${task.name}' succeeds`);
+    }
+    if (group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
+      check(expressionsOf(workflow.output), defined, `in the workflow output, when no guard of task '${task.name}' matches`);
+    }
+  }
+  if (!groups.some((group) => group.outcome === 'success')) {
+    check(expressionsOf(workflow.output), success, `in the workflow output, which task '${task.name}' returns as the last task`);
+  }
+}
+
+function reportUndefined(
+  expression: Expression,
+  reference: { name: string; position: number },
+  where: string,
+  bag: DiagnosticBag,
+): void {
+  const start = expression.range.start;
+  const column = start.column + reference.position - reference.name.length - 1;
+  const range = {
+    start: { line: start.line, column },
+    end: { line: start.line, column: column + reference.name.length + 1 },
+  };
+
+  if (reference.name === resultVariable) {
+    bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards of on-success and on-complete, and in the workflow output of the last task');
+  } else if (reference.name === errorVariable) {
+    bag.report('resultOutsideTask', range, errorVariable, 'in publish-on-error and in guards of on-error and on-complete');
+  } else {
+    bag.report('undefinedVariable', range, reference.name, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
+  }
+}

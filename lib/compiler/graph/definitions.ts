@@ -1,0 +1,109 @@
+import type { Task, Workflow } from '../../dsl/model';
+import { isForkGroup, transitionGroups, type Fork, type Region, type WorkflowGraph } from './regions';
+
+/** Which variables are defined where, from a forward data-flow over the regions. */
+export interface Definitions {
+  /** Variables defined on every path to each task's state entry. */
+  before: Map<string, Set<string>>;
+  /** Names that leave each branch through its last state's Output, in publish order. */
+  branchOutputs: Map<Region, string[]>;
+  /** Variables assigned at the start: inputs and vars. */
+  initial: Set<string>;
+}
+
+/** Returns the names a task assigns for an outcome. */
+export function publishedNames(task: Task, outcome: 'success' | 'error'): string[] {
+  return (outcome === 'success' ? task.publish : task.publishOnError).map((entry) => entry.name);
+}
+
+const maxPasses = 50;
+
+/**
+ * Computes, for each task, the variables defined on every path that reaches
+ * it. Published names join the set after their task; a join task sees the
+ * names that leave every branch of its fork.
+ */
+export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): Definitions {
+  const byName = new Map(workflow.tasks.map((task) => [task.name, task]));
+  const initial = new Set([...workflow.input.map((input) => input.name), ...workflow.vars.map((entry) => entry.name)]);
+  const result: Definitions = { before: new Map(), branchOutputs: new Map(), initial };
+
+  const meet = (name: string, defs: Set<string>) => {
+    const current = result.before.get(name);
+    result.before.set(name, current ? new Set([...current].filter((n) => defs.has(n))) : new Set(defs));
+  };
+
+  const solve = (region: Region, entry: Set<string>): Set<string> | undefined => {
+    let exit: Set<string> | undefined;
+    if (region.entry) meet(region.entry, entry);
+
+    for (const item of region.items) {
+      if (item.kind === 'fork') {
+        solveFork(item.fork, entry);
+        continue;
+      }
+      const task = byName.get(item.name);
+      const before = result.before.get(item.name);
+      if (!task || !before) continue;
+
+      for (const group of transitionGroups(task)) {
+        if (isForkGroup(group)) continue;
+        const after = new Set([...before, ...publishedNames(task, group.outcome)]);
+        for (const entryItem of group.items) {
+          if (entryItem.target.kind !== 'task') continue;
+          const targetName = entryItem.target.name;
+          if (graph.regionOf.get(targetName) === region && graph.forkClosedBy.get(targetName) === undefined) {
+            meet(targetName, after);
+          } else if (region.exits.some((e) => e.task === task.name && e.join === targetName)) {
+            exit = exit ? new Set([...exit].filter((n) => after.has(n))) : after;
+          }
+        }
+      }
+    }
+
+    return exit;
+  };
+
+  const solveFork = (fork: Fork, regionEntry: Set<string>) => {
+    const origin = fork.origin ? byName.get(fork.origin.task) : undefined;
+    const originBefore = origin ? result.before.get(origin.name) : regionEntry;
+    if (!originBefore) return;
+
+    const base = new Set([...originBefore, ...(origin && fork.origin ? publishedNames(origin, fork.origin.outcome) : [])]);
+    const merged = new Set(base);
+    for (const branch of fork.branches) {
+      const exit = solve(branch, base) ?? new Set<string>();
+      const leaving = orderedPublishes(branch, byName).filter((name) => exit.has(name) && !base.has(name));
+      result.branchOutputs.set(branch, leaving);
+      for (const name of leaving) merged.add(name);
+    }
+    if (fork.join) meet(fork.join, merged);
+  };
+
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const snapshot = JSON.stringify([...result.before].map(([name, defs]) => [name, [...defs].sort()]));
+    solve(graph.root, initial);
+    if (JSON.stringify([...result.before].map(([name, defs]) => [name, [...defs].sort()])) === snapshot) break;
+  }
+
+  return result;
+}
+
+/** Names published by the tasks of a region and its nested forks, in first-publish order. */
+export function orderedPublishes(region: Region, byName: Map<string, Task>): string[] {
+  const names: string[] = [];
+  const add = (name: string) => {
+    if (!names.includes(name)) names.push(name);
+  };
+  for (const item of region.items) {
+    if (item.kind === 'fork') {
+      for (const branch of item.fork.branches) orderedPublishes(branch, byName).forEach(add);
+      continue;
+    }
+    const task = byName.get(item.name);
+    task?.publish.forEach((entry) => add(entry.name));
+    task?.publishOnError.forEach((entry) => add(entry.name));
+  }
+
+  return names;
+}

@@ -1,0 +1,2 @@
+export { compileWorkflow, type CompileOptions } from './compile-workflow';
+export type * from './types';

@@ -1,0 +1,81 @@
+import type { Workflow } from '../dsl/model';
+import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './types';
+import { actionSubstitutionKey, approvalAction, approvalSubstitutionKey } from './emit/context';
+
+type StatesMap = Record<string, Record<string, unknown>>;
+interface Cost {
+  min: number;
+  max: number;
+}
+
+function successorsOf(state: Record<string, unknown>): string[] {
+  const next: string[] = [];
+  if (typeof state.Next === 'string') next.push(state.Next);
+  if (typeof state.Default === 'string') next.push(state.Default);
+  for (const rule of (state.Choices as { Next: string }[] | undefined) ?? []) next.push(rule.Next);
+  for (const catcher of (state.Catch as { Next: string }[] | undefined) ?? []) next.push(catcher.Next);
+  return next;
+}
+
+/**
+ * Counts the states entered from `startAt` to an end, as min and max over
+ * paths. Each state entered counts once; a Parallel counts itself plus every
+ * branch. A transition back to a state already on the path is not followed,
+ * so `max` counts each loop once.
+ */
+export function countTransitions(states: StatesMap, startAt: string): Cost {
+  const memo = new Map<string, Cost>();
+  const onPath = new Set<string>();
+
+  const visit = (name: string): Cost | undefined => {
+    const cached = memo.get(name);
+    if (cached) return cached;
+    if (onPath.has(name) || !states[name]) return undefined;
+
+    onPath.add(name);
+    const state = states[name];
+    let own: Cost = { min: 1, max: 1 };
+    if (state.Type === 'Parallel') {
+      for (const branch of state.Branches as { StartAt: string; States: StatesMap }[]) {
+        const cost = countTransitions(branch.States, branch.StartAt);
+        own = { min: own.min + cost.min, max: own.max + cost.max };
+      }
+    }
+    const following = successorsOf(state).map(visit).filter((cost): cost is Cost => cost !== undefined);
+    onPath.delete(name);
+
+    const cost =
+      following.length === 0
+        ? own
+        : { min: own.min + Math.min(...following.map((c) => c.min)), max: own.max + Math.max(...following.map((c) => c.max)) };
+    memo.set(name, cost);
+    return cost;
+  };
+
+  return visit(startAt) ?? { min: 0, max: 0 };
+}
+
+/** Builds the metadata that the CDK layer and the CLI read next to the ASL. */
+export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): WorkflowMetadata {
+  const substitutions: Substitution[] = [];
+  const seen = new Set<string>();
+  for (const task of workflow.tasks) {
+    const key = task.action === approvalAction ? approvalSubstitutionKey : actionSubstitutionKey(task.action);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    substitutions.push(task.action === approvalAction ? { key, kind: 'approval' } : { key, kind: 'action', action: task.action });
+  }
+
+  const cost = countTransitions(asl.States, asl.StartAt);
+  const metadata: WorkflowMetadata = {
+    name: workflow.name,
+    input: workflow.input.map((input) => (input.default === undefined ? { name: input.name } : { name: input.name, default: input.default })),
+    tasks: workflow.tasks.map((task) => ({ name: task.name, action: task.action, position: task.range.start })),
+    actions: [...new Set(workflow.tasks.map((task) => task.action))].sort(),
+    substitutions,
+    transitions: { shortest: cost.min, longest: cost.max },
+  };
+  if (workflow.description !== undefined) metadata.description = workflow.description;
+
+  return metadata;
+}

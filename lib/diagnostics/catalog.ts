@@ -1,0 +1,59 @@
+import type { Severity } from '../compiler/types';
+
+/**
+ * One entry of the diagnostic catalog. `{0}`, `{1}` … in the template are
+ * replaced by the arguments given when the diagnostic is reported.
+ */
+export interface CatalogEntry {
+  code: string;
+  severity: Severity;
+  template: string;
+}
+
+function entry(code: string, severity: Severity, template: string): CatalogEntry {
+  return { code, severity, template };
+}
+
+/**
+ * Every diagnostic that the parser, validator, analyser and emitter can
+ * report. Codes are stable: add new ones, never renumber.
+ * SRC10xx: YAML and schema. SRC11xx: transitions and graph.
+ * SRC12xx: expressions and variables. SRC19xx: limits and internal errors.
+ */
+export const catalog = {
+  yamlSyntax: entry('SRC1001', 'error', 'Invalid YAML: {0}'),
+  notAMapping: entry('SRC1002', 'error', 'The workflow file must contain a YAML mapping with version, name and tasks.'),
+  unsupportedVersion: entry('SRC1003', 'error', "Unsupported version '{0}': write version: '2.0' (quoted, so YAML keeps it a string)."),
+  unknownKey: entry('SRC1004', 'error', "Unknown key '{0}'{1}."),
+  missingKey: entry('SRC1005', 'error', "Missing required key '{0}'{1}."),
+  invalidValue: entry('SRC1006', 'error', "Invalid value at '{0}': {1}."),
+  unsupportedKey: entry('SRC1007', 'error', "Mistral key '{0}' is not supported yet: remove it or express it with the supported keys listed in docs/language.md."),
+  duplicateKey: entry('SRC1008', 'error', "Duplicate key '{0}': YAML keeps only one of them, so remove or rename the other."),
+  invalidTaskName: entry('SRC1009', 'error', "Invalid task name '{0}': use letters, digits, '_' and '-', start with a letter or '_', and avoid the reserved names 'input', 'fail' and 'succeed'."),
+
+  unknownTarget: entry('SRC1101', 'error', "Transition target '{0}' is not a task of this workflow{1}."),
+  unreachableTask: entry('SRC1102', 'warning', "Task '{0}' is unreachable from the start tasks, so it is left out of the state machine: add a transition to it or remove it."),
+  forkWithoutJoin: entry('SRC1103', 'error', "The fork at {0} is not closed: its branch starting at '{1}' {2}. Add 'join: all' to the task where the branches meet."),
+  joinWithoutFork: entry('SRC1104', 'error', "Task '{0}' has 'join: all' but the transition {1} does not come from a branch of a fork: remove 'join' or route the transition through the fork."),
+  forkJoinMismatch: entry('SRC1105', 'error', "The branches of the fork at {0} reach different joins: {1}. Make every branch end at the same 'join: all' task."),
+  regionCrossing: entry('SRC1106', 'error', "The transition {0} crosses the boundary of {1}: a task inside a fork branch can only be reached from the same branch. Duplicate the target task or move the transition."),
+  noStartTask: entry('SRC1107', 'error', 'The workflow has no start task: every task is the target of a transition, so nothing runs first. Remove one inbound transition.'),
+  unknownAction: entry('SRC1108', 'error', "Unknown action '{0}': create lambdas/actions/{1}.ts exporting 'handler'{2}."),
+  mixedTransition: entry('SRC1109', 'error', "Transition '{0}' of task '{1}' mixes targets with and without guards: give every target a guard, or split the targets into a fork without guards."),
+  guardsNotExclusive: entry('SRC1110', 'warning', "The guards of '{0}' of task '{1}' may match together: Step Functions takes only the first matching target, while Mistral would run all of them."),
+  branchEndsWithoutJoin: entry('SRC1111', 'error', "Inside the fork closed by '{0}', {1} ends the branch without reaching the join: Step Functions cannot end the workflow from a branch, so route this path to '{0}'."),
+  joinClosesTwoForks: entry('SRC1112', 'error', "Task '{0}' closes the fork at {1} and is reached again by the transition {2}: a join closes exactly one fork."),
+  unsupportedJoin: entry('SRC1113', 'error', "'join: {0}' is not supported yet: only 'join: all' can be expressed as a Parallel state."),
+  emptyBranch: entry('SRC1114', 'error', "The fork at {0} goes straight to its join '{1}': every branch needs at least one task."),
+
+  expressionSyntax: entry('SRC1201', 'error', 'Invalid JSONata expression: {0}.'),
+  undefinedVariable: entry('SRC1202', 'error', "Variable '${0}' is not defined on every path to this point{1}."),
+  publishCollision: entry('SRC1203', 'error', "Task '{0}' publishes '{1}', which {2}: a fork branch can neither assign nor shadow that name, so rename it."),
+  unclosedExpression: entry('SRC1204', 'error', "Expression opened with '<%' is not closed with '%>'."),
+  resultOutsideTask: entry('SRC1205', 'error', "'${0}' is only defined {1}."),
+
+  stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
+  internalError: entry('SRC1999', 'error', 'Internal compiler error: {0}. Please report it with the workflow file that caused it.'),
+} as const;
+
+export type CatalogKey = keyof typeof catalog;

@@ -1,0 +1,80 @@
+import type { SourcePosition } from '../compiler/types';
+import type { SourceRange } from '../diagnostics/diagnostic';
+import type { ExpressionNode } from './expression';
+
+/** One `<% %>` expression, parsed by jsonata 2.0.6. */
+export interface Expression {
+  /** Expression text between the delimiters, trimmed. */
+  text: string;
+  ast: ExpressionNode;
+  range: SourceRange;
+}
+
+/**
+ * A YAML value that may contain expressions: a literal, exactly one
+ * expression, a string mixing text and expressions, or a collection.
+ */
+export type ValueTree =
+  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'expression'; expression: Expression }
+  | { kind: 'template'; parts: (string | Expression)[] }
+  | { kind: 'object'; entries: [string, ValueTree][] }
+  | { kind: 'array'; items: ValueTree[] };
+
+export interface NamedValue {
+  name: string;
+  value: ValueTree;
+  range: SourceRange;
+}
+
+/** A transition target: a task name or an engine command. */
+export type Target =
+  | { kind: 'task'; name: string; range: SourceRange }
+  | { kind: 'fail'; message?: ValueTree; range: SourceRange }
+  | { kind: 'succeed'; range: SourceRange };
+
+export interface TransitionItem {
+  target: Target;
+  /** Absent for an unconditional target; `true` for a literal `true` guard. */
+  guard?: Expression | true;
+}
+
+export type TransitionKind = 'on-success' | 'on-error' | 'on-complete';
+
+export interface Transition {
+  kind: TransitionKind;
+  items: TransitionItem[];
+  range: SourceRange;
+}
+
+export interface Task {
+  name: string;
+  range: SourceRange;
+  action: string;
+  actionRange: SourceRange;
+  input?: ValueTree;
+  publish: NamedValue[];
+  publishOnError: NamedValue[];
+  transitions: Partial<Record<TransitionKind, Transition>>;
+  join?: 'all';
+  /** The `join` value as written, kept to report the forms that are not supported. */
+  joinSpec?: { value: string; range: SourceRange };
+  timeout?: number;
+}
+
+export interface WorkflowInput {
+  name: string;
+  default?: unknown;
+  range: SourceRange;
+}
+
+export interface Workflow {
+  name: string;
+  description?: string;
+  input: WorkflowInput[];
+  /** Line of the `input` key, or of `vars` when there is no input. */
+  inputPosition?: SourcePosition;
+  vars: NamedValue[];
+  output?: ValueTree;
+  tasks: Task[];
+}

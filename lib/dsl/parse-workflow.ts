@@ -1,0 +1,35 @@
+import { isMap } from 'yaml';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { Workflow } from './model';
+import { readWorkflow } from './read-workflow';
+import { SourceDocument } from './source-document';
+import { validateSchema } from './validate-schema';
+
+/**
+ * Parses workflow YAML, validates it against the JSON Schema and builds
+ * the model. Returns undefined when the file cannot be read as a workflow;
+ * the reasons are in `bag`.
+ */
+export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | undefined {
+  const source = new SourceDocument(text);
+
+  for (const error of source.document.errors) {
+    const range = source.rangeOf(error.pos);
+    if (error.code === 'DUPLICATE_KEY') {
+      bag.report('duplicateKey', range, text.slice(error.pos[0], error.pos[1]));
+    } else {
+      bag.report('yamlSyntax', range, error.message.split('\n')[0].replace(/\.$/, ''));
+    }
+  }
+  if (source.document.errors.length > 0) return undefined;
+
+  if (!isMap(source.document.contents)) {
+    bag.report('notAMapping', { start: { line: 1, column: 1 } });
+    return undefined;
+  }
+
+  const value: unknown = source.document.toJS();
+  if (!validateSchema(value, source, bag)) return undefined;
+
+  return readWorkflow(source, bag);
+}

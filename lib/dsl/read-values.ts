@@ -1,0 +1,109 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import { parseExpression, splitTemplate } from './expression';
+import type { Expression, ValueTree } from './model';
+import type { SourceDocument } from './source-document';
+
+/**
+ * Builds value trees from YAML nodes, parsing every `<% %>` expression and
+ * reporting syntax errors at their line and column in the file.
+ */
+export class ValueReader {
+  constructor(
+    private readonly source: SourceDocument,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  read(node: Node | null | undefined): ValueTree {
+    if (isMap(node)) {
+      const entries: [string, ValueTree][] = node.items.map((pair) => [
+        String(isScalar(pair.key) ? pair.key.value : pair.key),
+        this.read(pair.value as Node | null),
+      ]);
+      return { kind: 'object', entries };
+    }
+    if (isSeq(node)) {
+      return { kind: 'array', items: node.items.map((item) => this.read(item as Node | null)) };
+    }
+    if (isScalar(node) && typeof node.value === 'string') {
+      return this.readString(node.value, node);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === 'number' || typeof value === 'boolean' || value === null) return { kind: 'literal', value };
+      return { kind: 'literal', value: String(value) };
+    }
+
+    return { kind: 'literal', value: null };
+  }
+
+  /**
+   * Reads a string that may contain expressions. `node` locates the string
+   * in the file; expression offsets are found by matching each `<%` in the
+   * node's source text, so quoted and plain scalars both map exactly.
+   */
+  readString(value: string, node: Node | undefined, offsetInNode = 0): ValueTree {
+    const { parts, unclosedAt } = splitTemplate(value);
+    const nodeStart = (node?.range?.[0] ?? 0) + offsetInNode;
+    const raw = node?.range ? this.source.text.slice(nodeStart, node.range[1]) : value;
+
+    if (unclosedAt !== undefined) {
+      const rawIndex = nthIndexOf(raw, '<%', parts.filter((p) => 'expression' in p).length);
+      this.bag.report('unclosedExpression', this.source.rangeOf([nodeStart + Math.max(rawIndex, 0), nodeStart + Math.max(rawIndex, 0) + 2]));
+      return { kind: 'literal', value };
+    }
+
+    const pieces: (string | Expression)[] = [];
+    let expressionIndex = 0;
+    for (const part of parts) {
+      if ('text' in part) {
+        pieces.push(part.text);
+        continue;
+      }
+      const rawIndex = nthIndexOf(raw, '<%', expressionIndex++);
+      const leading = part.expression.length - part.expression.trimStart().length;
+      const start = nodeStart + (rawIndex >= 0 ? rawIndex + 2 : 0) + leading;
+      const expression = this.parse(part.expression.trim(), start);
+      if (expression) pieces.push(expression);
+    }
+
+    if (pieces.length === 1 && typeof pieces[0] !== 'string') return { kind: 'expression', expression: pieces[0] };
+    if (pieces.every((piece) => typeof piece === 'string')) return { kind: 'literal', value };
+
+    return { kind: 'template', parts: pieces };
+  }
+
+  /** Reports a transition guard that is not exactly one expression or `true`. */
+  reportInvalidGuard(node: Node): void {
+    const range = this.source.rangeOf([node.range?.[0] ?? 0, node.range?.[1] ?? 0]);
+    this.bag.report('invalidValue', range, 'guard', "a guard must be exactly one '<% %>' expression or true");
+  }
+
+  /** Parses one expression whose text starts at `offset` in the file. */
+  parse(text: string, offset: number): Expression | undefined {
+    const range = this.source.rangeOf([offset, offset + text.length]);
+    if (text === '') {
+      this.bag.report('expressionSyntax', range, "the expression between '<%' and '%>' is empty");
+      return undefined;
+    }
+
+    const parsed = parseExpression(text);
+    if ('error' in parsed) {
+      const at = offset + parsed.error.offset;
+      this.bag.report('expressionSyntax', this.source.rangeOf([at, at + 1]), `${parsed.error.message} in '${text}'`);
+      return undefined;
+    }
+
+    return { text, ast: parsed.ast, range };
+  }
+}
+
+function nthIndexOf(text: string, search: string, n: number): number {
+  let index = -1;
+  for (let i = 0; i <= n; i++) {
+    index = text.indexOf(search, index + 1);
+    if (index < 0) return -1;
+  }
+
+  return index;
+}
