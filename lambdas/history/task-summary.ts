@@ -24,6 +24,11 @@ export interface TaskSummary {
 // Parallel and Choice states only structure the flow, so they get no task row.
 const RECORDED_STATE_TYPES = new Set(['Task', 'Pass', 'Wait', 'Map', 'Fail', 'Succeed']);
 
+// Events of the execution itself or of a Parallel or Map state as a whole, except
+// `*StateExited`, which names its state. Their previousEventId chain may lead into a
+// branch, so following it would attribute them to the wrong state.
+const UNATTRIBUTED_PREFIXES = ['Execution', 'ParallelState', 'MapState', 'MapIteration', 'MapRun'];
+
 const SCHEDULED_EVENTS = new Set([
   'TaskScheduled',
   'LambdaFunctionScheduled',
@@ -51,57 +56,15 @@ export function summarizeTasks(
 
   for (const event of ordered) {
     const type = event.type ?? '';
-    const timestamp = toIso(event.timestamp);
-
     if (type.endsWith('StateEntered')) {
-      const stateType = type.slice(0, -'StateEntered'.length);
-      const name = event.stateEnteredEventDetails?.name;
-      if (!name || !RECORDED_STATE_TYPES.has(stateType)) continue;
-      const summary = summaries.get(name) ?? {
-        name,
-        stateType,
-        status: 'RUNNING',
-        startDate: timestamp,
-        attempts: 0,
-      };
-      summary.status = 'RUNNING';
-      delete summary.stopDate;
-      if (stateType === 'Fail') {
-        summary.status = 'FAILED';
-        summary.stopDate = timestamp;
-        summary.error = executionFailure.error;
-        summary.cause = executionFailure.cause;
-        summary.failureEventId = event.id;
-      }
-      summaries.set(name, summary);
+      enterState(summaries, event, executionFailure);
       continue;
     }
 
+    const exited = type.endsWith('StateExited');
+    if (!exited && UNATTRIBUTED_PREFIXES.some((prefix) => type.startsWith(prefix))) continue;
     const summary = summaries.get(owners.stateNameOf(event) ?? '');
-    if (!summary) continue;
-
-    if (type.endsWith('StateExited')) {
-      if (summary.stateType !== 'Fail') {
-        summary.status = 'SUCCEEDED';
-        summary.stopDate = timestamp;
-        delete summary.error;
-        delete summary.cause;
-        delete summary.failureEventId;
-      }
-    } else if (SCHEDULED_EVENTS.has(type)) {
-      summary.attempts += 1;
-      summary.status = 'RUNNING';
-    } else if (type.endsWith('TimedOut') || type.endsWith('Failed')) {
-      const failure = failureOf(event);
-      summary.status = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'FAILED';
-      summary.stopDate = timestamp;
-      summary.error = failure.error;
-      summary.cause = failure.cause;
-      summary.failureEventId = event.id;
-    } else if (type.endsWith('StateAborted')) {
-      summary.status = 'ABORTED';
-      summary.stopDate = timestamp;
-    }
+    if (summary) applyStateEvent(summary, event);
   }
 
   return [...summaries.values()].map((summary) =>
@@ -123,6 +86,64 @@ export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefine
     }
   }
   return failed;
+}
+
+function enterState(
+  summaries: Map<string, TaskSummary>,
+  event: HistoryEvent,
+  executionFailure: Failure,
+): void {
+  const stateType = (event.type ?? '').slice(0, -'StateEntered'.length);
+  const name = event.stateEnteredEventDetails?.name;
+  if (!name || !RECORDED_STATE_TYPES.has(stateType)) return;
+  const timestamp = toIso(event.timestamp);
+
+  const summary: TaskSummary = summaries.get(name) ?? {
+    name,
+    stateType,
+    status: 'RUNNING',
+    startDate: timestamp,
+    attempts: 0,
+  };
+  summary.status = 'RUNNING';
+  delete summary.stopDate;
+  if (stateType === 'Fail') {
+    summary.status = 'FAILED';
+    summary.stopDate = timestamp;
+    summary.error = executionFailure.error;
+    summary.cause = executionFailure.cause;
+    summary.failureEventId = event.id;
+  }
+  summaries.set(name, summary);
+}
+
+// TODO: a Map state's own failure (MapStateFailed) is not attributed, so a failed
+// Map task reads ABORTED once the execution has ended.
+function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
+  const type = event.type ?? '';
+  const timestamp = toIso(event.timestamp);
+
+  if (type.endsWith('StateExited')) {
+    if (summary.stateType === 'Fail') return;
+    summary.status = 'SUCCEEDED';
+    summary.stopDate = timestamp;
+    delete summary.error;
+    delete summary.cause;
+    delete summary.failureEventId;
+  } else if (SCHEDULED_EVENTS.has(type)) {
+    summary.attempts += 1;
+    summary.status = 'RUNNING';
+  } else if (type.endsWith('TimedOut') || type.endsWith('Failed')) {
+    const failure = failureOf(event);
+    summary.status = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'FAILED';
+    summary.stopDate = timestamp;
+    summary.error = failure.error;
+    summary.cause = failure.cause;
+    summary.failureEventId = event.id;
+  } else if (type.endsWith('StateAborted')) {
+    summary.status = 'ABORTED';
+    summary.stopDate = timestamp;
+  }
 }
 
 function finishSummary(summary: TaskSummary, executionStatus: string): TaskSummary {
