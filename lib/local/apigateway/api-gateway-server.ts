@@ -1,0 +1,133 @@
+import * as http from 'node:http';
+
+import { RestApiResource } from '../assembly/stack-resources';
+import { AwsLocation } from '../aws-names';
+import { LambdaInvokeResult } from '../engine/types';
+import { listenOnLoopback, LoopbackServer, readBody, sendJson } from '../http/loopback-server';
+import { errorMessage, LocalLog } from '../log';
+import { proxyEvent } from './proxy-event';
+import { matchRoute, RouteMatch } from './route-matcher';
+
+/** API Gateway's maximum integration timeout for REST APIs, 29 seconds. */
+const INTEGRATION_TIMEOUT_MILLISECONDS = 29_000;
+
+export type ProxyInvoke = (functionName: string, event: unknown) => Promise<LambdaInvokeResult>;
+
+interface ProxyResponse {
+  statusCode: number;
+  headers?: Record<string, string | number | boolean>;
+  multiValueHeaders?: Record<string, (string | number | boolean)[]>;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
+/**
+ * Serves the template's REST API routes with Lambda proxy integration on one
+ * loopback port. A leading stage segment (`/prod/...`) is optional. When
+ * several APIs define the same route, the first API in the template wins.
+ */
+export function startApiGatewayServer(
+  apis: RestApiResource[],
+  invoke: ProxyInvoke,
+  options: { log: LocalLog; location: AwsLocation; port: number },
+): Promise<LoopbackServer> {
+  const server = http.createServer((request, response) => {
+    handleRequest(apis, invoke, options, request, response).catch((error: unknown) => {
+      options.log.write('apigateway', `${request.method} ${request.url} failed: ${errorMessage(error)}`);
+      sendJson(response, 502, { message: 'Internal server error' });
+    });
+  });
+  return listenOnLoopback(server, options.port);
+}
+
+async function handleRequest(
+  apis: RestApiResource[],
+  invoke: ProxyInvoke,
+  options: { log: LocalLog; location: AwsLocation },
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const body = await readBody(request);
+  const found = findRoute(apis, request.method ?? 'GET', url.pathname);
+
+  if (!found) {
+    options.log.write('apigateway', `No route matches ${request.method} ${url.pathname}; API Gateway answers 403 Missing Authentication Token.`);
+    sendJson(response, 403, { message: 'Missing Authentication Token' });
+    return;
+  }
+
+  const { api, match, path, stage } = found;
+  if (match.route.integrationType !== 'AWS_PROXY' || !match.route.functionName) {
+    options.log.write('apigateway', `Route ${match.route.httpMethod} ${match.route.resourcePath} uses a ${match.route.integrationType} integration, which runs only on AWS.`);
+    sendJson(response, 501, { message: `Integration type ${match.route.integrationType} is not served locally; only AWS_PROXY to Lambda is.` });
+    return;
+  }
+
+  const event = proxyEvent(
+    match,
+    { request, body, path, query: url.searchParams, stage, apiId: api.id, binaryMediaTypes: api.binaryMediaTypes },
+    options.location,
+  );
+  const result = await invokeWithTimeout(invoke, match.route.functionName, event);
+  if (result === 'timeout') {
+    sendJson(response, 504, { message: 'Endpoint request timed out' });
+    return;
+  }
+  writeProxyResponse(result, match, options.log, response);
+}
+
+function findRoute(apis: RestApiResource[], method: string, pathname: string) {
+  for (const api of apis) {
+    const [first, ...rest] = pathname.split('/').filter(Boolean);
+    const hasStage = first !== undefined && api.stageNames.includes(first);
+    const path = hasStage ? `/${rest.join('/')}` : pathname;
+    const match = matchRoute(api.routes, method, path);
+
+    if (match) {
+      return { api, match, path, stage: hasStage ? first : (api.stageNames[0] ?? 'local') };
+    }
+  }
+  return undefined;
+}
+
+async function invokeWithTimeout(invoke: ProxyInvoke, functionName: string, event: unknown): Promise<LambdaInvokeResult | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), INTEGRATION_TIMEOUT_MILLISECONDS);
+  });
+
+  try {
+    return await Promise.race([invoke(functionName, event), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function writeProxyResponse(result: LambdaInvokeResult, match: RouteMatch, log: LocalLog, response: http.ServerResponse): void {
+  const route = `${match.route.httpMethod} ${match.route.resourcePath}`;
+  const proxy = result.payload as ProxyResponse | null;
+
+  if (result.functionError) {
+    log.write('apigateway', `${route}: function ${match.route.functionName} failed: ${JSON.stringify(result.payload)}`);
+    sendJson(response, 502, { message: 'Internal server error' });
+    return;
+  }
+  if (proxy === null || typeof proxy !== 'object' || !Number.isInteger(proxy.statusCode)) {
+    log.write('apigateway', `${route}: malformed Lambda proxy response ${JSON.stringify(proxy)}; return {statusCode, headers, body}.`);
+    sendJson(response, 502, { message: 'Internal server error' });
+    return;
+  }
+
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(proxy.headers ?? {})) {
+    headers[name.toLowerCase()] = String(value);
+  }
+  for (const [name, values] of Object.entries(proxy.multiValueHeaders ?? {})) {
+    headers[name.toLowerCase()] = values.map(String);
+  }
+
+  const body = Buffer.from(proxy.body ?? '', proxy.isBase64Encoded ? 'base64' : 'utf8');
+  response.writeHead(proxy.statusCode, { 'content-type': 'application/json', ...headers, 'content-length': body.length });
+  response.end(body);
+}
