@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+
+import { Aws, Duration, Fn, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+import { ApprovalsFunction } from './approvals-function';
+
+export interface ApprovalsProps {
+  /** The history table, which holds the approval rows. */
+  table: dynamodb.ITable;
+  /**
+   * State machines whose `std.approval` tasks the page function may complete.
+   * More can be added with `addStateMachine`. At least one is required at synthesis.
+   * @default none
+   */
+  stateMachines?: sfn.IStateMachine[];
+  /**
+   * Public base URL of the approval pages, such as a custom domain, without `/approvals`.
+   * @default the URL of this construct's REST API stage
+   */
+  baseUrl?: string;
+  /**
+   * SES-verified address that approval emails come from. Without it, only phone numbers can
+   * be approvers.
+   * @default no email
+   */
+  fromEmail?: string;
+  /**
+   * Steady-state request rate of the stage, in requests per second.
+   * @default 5
+   */
+  throttlingRateLimit?: number;
+  /**
+   * Maximum burst of requests of the stage.
+   * @default 10
+   */
+  throttlingBurstLimit?: number;
+  /** @default the folder two levels above this file */
+  projectRoot?: string;
+}
+
+/** Stage of the approval API, part of every link. */
+export const APPROVALS_STAGE_NAME = 'prod';
+
+/**
+ * Human approvals for `std.approval` tasks: the request function that the tasks invoke with
+ * a task token, and a public REST API whose page function shows each approver's link (GET)
+ * and decides it (POST) with SendTaskSuccess.
+ */
+export class Approvals extends Construct {
+  /** Function for `${ApprovalRequestFunction}`, invoked with `lambda:invoke.waitForTaskToken`. */
+  readonly requestFunction: nodejs.NodejsFunction;
+  /** Function behind `GET` and `POST /approvals/{id}`. */
+  readonly pageFunction: nodejs.NodejsFunction;
+  readonly api: apigateway.RestApi;
+  /** Base URL of the links (`<baseUrl>/approvals/<id>`). */
+  readonly baseUrl: string;
+
+  private readonly answeredStateMachines: sfn.IStateMachine[] = [];
+
+  constructor(scope: Construct, id: string, props: ApprovalsProps) {
+    super(scope, id);
+    const projectRoot = props.projectRoot ?? resolve(__dirname, '..', '..');
+
+    this.api = this.createApi(props);
+    this.baseUrl = props.baseUrl ?? this.stageUrl();
+
+    this.requestFunction = new ApprovalsFunction(this, 'Request', {
+      entry: 'request.ts',
+      description: 'Sirocco approvals: stores and sends approval links',
+      projectRoot,
+      timeout: Duration.seconds(30),
+      environment: {
+        HISTORY_TABLE: props.table.tableName,
+        APPROVALS_BASE_URL: this.baseUrl,
+        ...(props.fromEmail === undefined ? {} : { APPROVALS_FROM_EMAIL: props.fromEmail }),
+      },
+    }).function;
+
+    // The timeout must stay below the claim lease of lambdas/approvals/link-state.ts (60 s).
+    this.pageFunction = new ApprovalsFunction(this, 'Page', {
+      entry: 'page.ts',
+      description: 'Sirocco approvals: approval page and decisions',
+      projectRoot,
+      timeout: Duration.seconds(10),
+      environment: {
+        HISTORY_TABLE: props.table.tableName,
+        APPROVALS_BASE_URL: this.baseUrl,
+      },
+    }).function;
+
+    this.addRoutes();
+    this.grantRequestFunction(props);
+    props.table.grant(this.pageFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    for (const stateMachine of props.stateMachines ?? []) {
+      this.addStateMachine(stateMachine);
+    }
+
+    this.node.addValidation({
+      validate: () =>
+        this.answeredStateMachines.length > 0
+          ? []
+          : [
+              'Approvals has no state machine to answer, so no decision could reach a workflow. ' +
+                'Pass `stateMachines` or call `addStateMachine()` for each workflow with std.approval.',
+            ],
+    });
+  }
+
+  /**
+   * Allows the page function to complete the tasks of a state machine. Only the page function
+   * gets states:SendTaskSuccess and states:SendTaskFailure. They are scoped to the state
+   * machine ARN, as IAM evaluates them against the state machine of the task token, like
+   * `StateMachine.grantTaskResponse` does; SendTaskHeartbeat is left out because nothing sends it.
+   */
+  addStateMachine(stateMachine: sfn.IStateMachine): void {
+    this.answeredStateMachines.push(stateMachine);
+    iam.Grant.addToPrincipal({
+      grantee: this.pageFunction,
+      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resourceArns: [stateMachine.stateMachineArn],
+    });
+  }
+
+  private createApi(props: ApprovalsProps): apigateway.RestApi {
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+
+    return new apigateway.RestApi(this, 'Api', {
+      description: 'Sirocco approval pages: one link per approver',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // API Gateway writes access logs only with an account-level CloudWatch role.
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: APPROVALS_STAGE_NAME,
+        tracingEnabled: true,
+        throttlingRateLimit: props.throttlingRateLimit ?? 5,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 10,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        // These fields log the route template `/approvals/{id}`, never the id, which is a credential.
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+  }
+
+  private addRoutes(): void {
+    const integration = new apigateway.LambdaIntegration(this.pageFunction);
+    const approval = this.api.root.addResource('approvals').addResource('{id}');
+
+    approval.addMethod('GET', integration);
+    approval.addMethod('POST', integration);
+  }
+
+  /**
+   * Builds the stage URL from the RestApi id. `api.url` would reference the stage, which
+   * depends on the methods and so on the page function: a circular reference.
+   */
+  private stageUrl(): string {
+    return Fn.join('', [
+      'https://',
+      this.api.restApiId,
+      '.execute-api.',
+      Aws.REGION,
+      '.',
+      Aws.URL_SUFFIX,
+      `/${APPROVALS_STAGE_NAME}`,
+    ]);
+  }
+
+  private grantRequestFunction(props: ApprovalsProps): void {
+    props.table.grant(this.requestFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+
+    // SNS Publish to a phone number has no resource to name, so IAM needs "*" here.
+    this.requestFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }),
+    );
+
+    if (props.fromEmail !== undefined) {
+      const domain = props.fromEmail.slice(props.fromEmail.lastIndexOf('@') + 1);
+      const stack = Stack.of(this);
+      this.requestFunction.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [props.fromEmail, domain].map((identity) =>
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+          ),
+        }),
+      );
+    }
+  }
+}
