@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 
 import { listActions } from '../lib/cdk/action-naming';
+import { Alerts } from '../lib/cdk/alerts';
+import { ControlApi } from '../lib/cdk/control-api';
 import { formatDiagnostic } from '../lib/cdk/format-diagnostic';
+import { History } from '../lib/cdk/history';
 import { readSiroccoSettings } from '../lib/cdk/sirocco-context';
 import { SiroccoStack } from '../lib/cdk/sirocco-stack';
 import { compileWorkflowFolder } from '../lib/cdk/workflow-compilation';
@@ -33,8 +36,16 @@ function main(): void {
     process.exit(1);
   }
 
-  new SiroccoStack(app, 'Sirocco', { workflows: compilation.workflows, settings, projectRoot });
-  // TODO: wire the approvals, history and alerts constructs here once lib/cdk has them.
+  const stack = new SiroccoStack(app, 'Sirocco', { workflows: compilation.workflows, settings, projectRoot });
+  new History(stack, 'History', { table: stack.historyTable, stateMachines: stack.allStateMachines, projectRoot });
+  new Alerts(stack, 'Alerts', {
+    table: stack.historyTable,
+    topic: stack.alertsTopic,
+    stateMachines: stack.allStateMachines,
+    projectRoot,
+  });
+  new ControlApi(stack, 'ControlApi', { table: stack.historyTable, workflows: [...stack.stateMachines.values()], projectRoot });
+  // TODO: add the Approvals construct and stack.setApprovalRequestFunction() once lib/cdk/approvals.ts is committed.
 
   app.synth();
 }

@@ -41,8 +41,8 @@ export class SiroccoStack extends Stack {
     super(scope, id, props);
     this.settings = props.settings;
 
-    this.historyTable = new HistoryTable(this, 'History').table;
-    this.alertsTopic = new AlertsTopic(this, 'Alerts', { adminPhoneNumbers: props.settings.adminPhoneNumbers }).topic;
+    this.historyTable = new HistoryTable(this, 'HistoryTable').table;
+    this.alertsTopic = new AlertsTopic(this, 'AlertsTopic', { adminPhoneNumbers: props.settings.adminPhoneNumbers }).topic;
 
     this.actionFunctions = this.createActionFunctions(props);
     const functions = new Map<string, lambda.IFunction>();
@@ -73,9 +73,21 @@ export class SiroccoStack extends Stack {
     }
   }
 
-  /** Creates one function per distinct action, shared by every workflow that uses it. */
+  /**
+   * Creates one function per distinct action placeholder, shared by every
+   * workflow that uses it. Built-in actions such as `std.approval` have no
+   * action placeholder, so they get no function here.
+   */
   private createActionFunctions(props: SiroccoStackProps): Map<string, ActionFunction> {
-    const actions = [...new Set(props.workflows.flatMap((workflow) => workflow.metadata.actions))].sort();
+    const actions = [
+      ...new Set(
+        props.workflows.flatMap((workflow) =>
+          workflow.metadata.substitutions.flatMap((substitution) =>
+            substitution.kind === 'action' ? [substitution.action] : [],
+          ),
+        ),
+      ),
+    ].sort();
     const functions = new Map<string, ActionFunction>();
 
     for (const action of actions) {

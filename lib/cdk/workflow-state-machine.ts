@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
-import type { Substitution } from '../compiler/types';
+import type { Substitution, WorkflowMetadata } from '../compiler/types';
 import type { CompiledWorkflow } from './compiled-workflow';
 import { listTaskResources } from './task-integrations';
 
@@ -39,6 +39,8 @@ const SUBSTITUTED_RESOURCES = new Set([
  */
 export class WorkflowStateMachine extends Construct {
   readonly workflowName: string;
+  /** Compiler metadata of the workflow: tasks, inputs, actions and substitutions. */
+  readonly metadata: WorkflowMetadata;
   readonly stateMachine: sfn.StateMachine;
   readonly logGroup: logs.LogGroup;
   /** Actions of the workflow, as `<system>.<name>`. */
@@ -53,6 +55,7 @@ export class WorkflowStateMachine extends Construct {
     super(scope, id);
     const { asl, metadata } = props.workflow;
     this.workflowName = metadata.name;
+    this.metadata = metadata;
     this.actions = metadata.actions;
     this.usesApproval = metadata.substitutions.some((substitution) => substitution.kind === 'approval');
 
