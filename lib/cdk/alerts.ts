@@ -8,6 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 import { HistoryFunction } from './history-function';
+import { grantItemWrites } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
 /** Execution statuses that send an alert. */
@@ -53,7 +54,7 @@ export class Alerts extends Construct {
     this.alertFunction = alert.function;
 
     props.topic.grantPublish(this.alertFunction);
-    props.table.grant(this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    grantItemWrites(props.table, this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
     for (const stateMachine of props.stateMachines) {
       stateMachine.grantExecution(this.alertFunction, 'states:GetExecutionHistory');
     }

@@ -7,6 +7,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 import { HistoryFunction } from './history-function';
+import { grantItemWrites } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
 export interface HistoryProps {
@@ -52,7 +53,7 @@ export class History extends Construct {
     });
     this.recorder = recorder.function;
 
-    props.table.grant(this.recorder, 'dynamodb:PutItem');
+    grantItemWrites(props.table, this.recorder, 'dynamodb:PutItem');
     for (const stateMachine of props.stateMachines) {
       stateMachine.grantExecution(this.recorder, 'states:GetExecutionHistory');
     }
