@@ -8,7 +8,9 @@ export interface SourceRange {
 
 /** Fills a catalog template's `{0}`, `{1}` … placeholders with the arguments. */
 export function formatTemplate(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? '');
+  const text = template.replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? '');
+  // An argument that ends in a question ("did you mean 'x'?") replaces the template's full stop.
+  return text.replace(/\?\.$/, '?');
 }
 
 /** Creates a diagnostic from its catalog entry. */

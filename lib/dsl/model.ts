@@ -56,6 +56,7 @@ export interface Task {
   publish: NamedValue[];
   publishOnError: NamedValue[];
   transitions: Partial<Record<TransitionKind, Transition>>;
+  /** Set for every `join` form, so that the graph analysis sees the fork it closes. */
   join?: 'all';
   /** The `join` value as written, kept to report the forms that are not supported. */
   joinSpec?: { value: string; range: SourceRange };

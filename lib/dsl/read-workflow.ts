@@ -122,7 +122,8 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   if (joinPair) {
     const joinNode = joinPair.value as Scalar;
     task.joinSpec = { value: String(joinNode.value), range: source.rangeOf(rangeOf(joinNode)) };
-    if (joinNode.value === 'all') task.join = 'all';
+    // Every join form closes a fork in the graph; checkStructure reports the unsupported ones.
+    task.join = 'all';
   }
   const timeout = timeoutPair ? Number((timeoutPair.value as Scalar).value) : defaults.timeout;
   if (timeout !== undefined) task.timeout = timeout;

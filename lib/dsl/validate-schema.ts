@@ -91,13 +91,14 @@ function reportError(error: ErrorObject, source: SourceDocument, bag: Diagnostic
         return;
       }
       break;
-    case 'pattern':
     case 'propertyNames':
-      if (error.params.propertyName !== undefined) {
-        reportInvalidName(String(error.params.propertyName), path, source, bag);
+      // ajv also reports the failing inner keyword with the property name, which is reported instead.
+      return;
+    default:
+      if (error.propertyName !== undefined) {
+        reportInvalidName(error.propertyName, path, source, bag);
         return;
       }
-      break;
   }
 
   const expected = typeof error.parentSchema?.description === 'string' ? error.parentSchema.description : error.message;

@@ -38,12 +38,21 @@ export function findFreeVariables(ast: ExpressionNode): VariableReference[] {
   return found;
 }
 
-function isFree(name: string, scope: ReadonlySet<string>): boolean {
+/**
+ * Whether a variable reads the workflow's scope. Built-in function names
+ * count as variables only where they are not called, so that `$error.Cause`
+ * reads the caught error while `$error('message')` stays the function.
+ */
+function isFree(name: string, scope: ReadonlySet<string>, called = false): boolean {
   // `$` is the context value and `$$` the root, both written with an empty or `$` name.
   if (name === '' || name === '$') return false;
+  if (scope.has(name) || reservedVariables.has(name)) return false;
 
-  return !scope.has(name) && !builtinFunctions.has(name) && !reservedVariables.has(name);
+  return !builtinFunctions.has(name) || (!called && contextNames.has(name));
 }
+
+/** Names that the compiler binds in some places and that also name a built-in function. */
+const contextNames = new Set(['error']);
 
 function visit(node: unknown, scope: Set<string>, found: VariableReference[]): void {
   if (Array.isArray(node)) {
@@ -78,6 +87,18 @@ function visit(node: unknown, scope: Set<string>, found: VariableReference[]): v
         if (typeof step.index === 'string') pathScope.add(step.index);
       }
       visitChildren(current, pathScope, found, ['steps']);
+      break;
+    }
+    case 'function':
+    case 'partial': {
+      const procedure = current.procedure as ExpressionNode | undefined;
+      if (procedure?.type === 'variable') {
+        const name = String(procedure.value);
+        if (isFree(name, scope, true)) found.push({ name, position: procedure.position ?? 0 });
+      } else {
+        visit(procedure, scope, found);
+      }
+      visitChildren(current, scope, found, ['procedure']);
       break;
     }
     default:

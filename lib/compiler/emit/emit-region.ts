@@ -161,7 +161,8 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
     return parallelName(fork);
   }
 
-  const kind = group.items[0].kind;
+  // Named by outcome, so that on-complete gets distinct states for success and error.
+  const kind = group.outcome === 'success' ? 'on-success' : 'on-error';
   const bindings: Bindings =
     group.outcome === 'success' ? { result: resultOf(task, 'input'), renames: scope.renames } : { error: '$states.input', renames: scope.renames };
   const target = (item: TransitionItem, suffix: string) => targetState(task, item, `${task.name}.${kind}${suffix}`, bindings, group.outcome, scope, context);
@@ -169,11 +170,11 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
   if (!isGuardedGroup(group)) return target(group.items[0], '');
 
   const choiceName = `${task.name}.${kind}`;
+  scope.states[choiceName] = {};
   const defaultItem = exclusiveDefault(group.items);
   const rules = group.items.filter((item) => item !== defaultItem);
-  if (rules.length > 1) {
-    context.bag.report('guardsNotExclusive', task.transitions[kind]?.range ?? task.range, kind, task.name);
-  }
+  const transition = task.transitions[group.items[0].kind];
+  if (rules.length > 1) context.bag.report('guardsNotExclusive', transition?.range ?? task.range, group.items[0].kind, task.name);
 
   const choices = rules.map((item, index) => ({
     Condition: jsonataString(item.guard === true ? 'true' : renderBound(item.guard as Expression, bindings)),
@@ -181,7 +182,7 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
   }));
   const defaultName = defaultItem ? target(defaultItem, '.default') : emitDefaultSucceed(task, `${choiceName}.default`, bindings, scope, context);
 
-  const line = task.transitions[kind]?.range.start.line ?? task.range.start.line;
+  const line = transition?.range.start.line ?? task.range.start.line;
   scope.states[choiceName] = emitChoice(choices, defaultName, comment(context, line));
   return choiceName;
 }

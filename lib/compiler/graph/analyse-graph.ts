@@ -25,6 +25,8 @@ class GraphAnalysis {
   private readonly byName: Map<string, Task>;
   private readonly graph: WorkflowGraph;
   private nextId = 0;
+  /** Joins reached by a transition, even where the fork they close is invalid. */
+  private readonly reachedJoins = new Set<string>();
 
   constructor(
     private readonly tasks: readonly Task[],
@@ -42,12 +44,14 @@ class GraphAnalysis {
   }
 
   run(): WorkflowGraph {
-    this.checkTargets();
+    // Start tasks and forks depend on every target, so an unknown one would cause misleading follow-up errors.
+    if (!this.checkTargets()) return this.graph;
     const starts = this.findStartTasks();
     this.graph.startTasks = starts;
 
     if (starts.length === 0) {
       this.bag.report('noStartTask', this.tasks[0].range);
+      return this.graph;
     } else if (starts.length === 1) {
       this.graph.root.entry = starts[0];
       this.place(starts[0], this.graph.root);
@@ -56,7 +60,8 @@ class GraphAnalysis {
     }
 
     for (const task of this.tasks) {
-      if (!this.graph.regionOf.has(task.name)) this.bag.report('unreachableTask', task.range, task.name);
+      if (this.graph.regionOf.has(task.name) || this.reachedJoins.has(task.name)) continue;
+      this.bag.report('unreachableTask', task.range, task.name);
     }
 
     return this.graph;
@@ -66,17 +71,22 @@ class GraphAnalysis {
     return { id: this.nextId++, items: [], exits: [], parent };
   }
 
-  private checkTargets(): void {
+  /** Reports unknown transition targets and returns whether every target exists. */
+  private checkTargets(): boolean {
+    let valid = true;
     const names = [...this.byName.keys()];
     for (const task of this.tasks) {
       for (const transition of Object.values(task.transitions)) {
         for (const item of transition.items) {
           if (item.target.kind !== 'task' || this.byName.has(item.target.name)) continue;
+          valid = false;
           const closest = suggestClosest(item.target.name, names);
           this.bag.report('unknownTarget', item.target.range, item.target.name, closest ? `: did you mean '${closest}'?` : `; use a task name, 'succeed', 'fail' or 'fail msg="..."'`);
         }
       }
     }
+
+    return valid;
   }
 
   private findStartTasks(): string[] {
@@ -107,6 +117,7 @@ class GraphAnalysis {
     if (isGuardedGroup(group) && group.items.some((item) => item.guard === undefined)) {
       const transition = task.transitions[group.items[0].kind];
       this.bag.report('mixedTransition', transition?.range ?? task.range, group.items[0].kind, task.name);
+      for (const target of taskTargets(group)) this.enter(task, group.outcome, target.name, region);
       return;
     }
 
@@ -134,13 +145,16 @@ class GraphAnalysis {
     const edge = `'${from.name}' → '${to}'`;
 
     if (target.join === 'all') {
+      this.reachedJoins.add(to);
       const closed = this.graph.forkClosedBy.get(to);
       if (closed) {
         this.bag.report('joinClosesTwoForks', from.range, to, describeFork(closed), edge);
+        if (region.parent) region.exits.push({ task: from.name, outcome, join: to });
       } else if (region.parent) {
         region.exits.push({ task: from.name, outcome, join: to });
       } else {
         this.bag.report('joinWithoutFork', from.range, to, edge);
+        if (!this.graph.regionOf.has(to)) this.place(to, region);
       }
       return;
     }
@@ -187,6 +201,8 @@ class GraphAnalysis {
 
   private closeFork(fork: Fork, targets: string[], where: string): string | undefined {
     const joins = new Set(fork.branches.flatMap((branch) => branch.exits.map((exit) => exit.join)));
+    // A join that already closes another fork has been reported where it is reached again.
+    if ([...joins].some((join) => this.graph.forkClosedBy.has(join))) return undefined;
 
     if (joins.size > 1) {
       const reached = fork.branches

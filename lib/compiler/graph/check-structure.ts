@@ -9,12 +9,13 @@ import { isGuardedGroup, transitionGroups, type WorkflowGraph } from './regions'
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
   for (const task of workflow.tasks) {
-    if (task.joinSpec && task.join !== 'all') bag.report('unsupportedJoin', task.joinSpec.range, task.joinSpec.value);
+    if (task.joinSpec && task.joinSpec.value !== 'all') bag.report('unsupportedJoin', task.joinSpec.range, task.joinSpec.value);
 
     const region = graph.regionOf.get(task.name);
     const fork = region?.parent?.fork;
-    if (!fork) continue;
-    const join = fork.join ?? 'its join';
+    // A fork without a join has been reported already; its branches have no join to reach.
+    if (!fork?.join) continue;
+    const join = fork.join;
 
     const groups = transitionGroups(task);
     const success = groups.find((group) => group.outcome === 'success');

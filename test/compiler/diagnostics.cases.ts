@@ -1,0 +1,296 @@
+/**
+ * One workflow per diagnostic code, with the one-based line and column
+ * where the diagnostic must start.
+ */
+export interface DiagnosticCase {
+  code: string;
+  title: string;
+  source: string;
+  line: number;
+  column: number;
+  /** A fragment that the message must contain. */
+  message: string;
+}
+
+const header = "version: '2.0'\nname: case\n";
+
+export const diagnosticCases: DiagnosticCase[] = [
+  {
+    code: 'SRC1001',
+    title: 'YAML syntax error',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input: [1, 2\n`,
+    line: 7,
+    column: 1,
+    message: 'Invalid YAML',
+  },
+  {
+    code: 'SRC1002',
+    title: 'document is not a mapping',
+    source: '- just\n- a list\n',
+    line: 1,
+    column: 1,
+    message: 'must contain a YAML mapping',
+  },
+  {
+    code: 'SRC1003',
+    title: 'unsupported version',
+    source: "version: 2.0\nname: case\ntasks:\n  a:\n    action: shop.check\n",
+    line: 1,
+    column: 10,
+    message: "Unsupported version '2'",
+  },
+  {
+    code: 'SRC1004',
+    title: 'unknown key with a suggestion',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    pubish:\n      x: 1\n`,
+    line: 6,
+    column: 5,
+    message: "Unknown key 'pubish': did you mean 'publish'?",
+  },
+  {
+    code: 'SRC1005',
+    title: 'missing tasks',
+    source: "version: '2.0'\nname: case\n",
+    line: 1,
+    column: 1,
+    message: "Missing required key 'tasks' at the top level",
+  },
+  {
+    code: 'SRC1005',
+    title: 'missing action',
+    source: `${header}tasks:\n  a:\n    input: {}\n`,
+    line: 4,
+    column: 3,
+    message: "Missing required key 'action' in task 'a'",
+  },
+  {
+    code: 'SRC1006',
+    title: 'invalid timeout',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    timeout: soon\n`,
+    line: 6,
+    column: 14,
+    message: "Invalid value at 'tasks.a.timeout'",
+  },
+  {
+    code: 'SRC1007',
+    title: 'Mistral key not supported yet',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    with-items: x in <% $xs %>\n`,
+    line: 6,
+    column: 5,
+    message: "Mistral key 'with-items' is not supported yet",
+  },
+  {
+    code: 'SRC1008',
+    title: 'duplicate key',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n  a:\n    action: shop.check\n`,
+    line: 6,
+    column: 3,
+    message: "Duplicate key 'a'",
+  },
+  {
+    code: 'SRC1009',
+    title: 'invalid task name',
+    source: `${header}tasks:\n  a.b:\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: "Invalid task name 'a.b'",
+  },
+  {
+    code: 'SRC1101',
+    title: 'unknown transition target',
+    source: `${header}tasks:\n  check:\n    action: shop.check\n    on-success: archve\n  archive:\n    action: shop.archive\n`,
+    line: 6,
+    column: 17,
+    message: "Transition target 'archve' is not a task of this workflow: did you mean 'archive'?",
+  },
+  {
+    code: 'SRC1102',
+    title: 'unreachable task',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n  b:\n    action: shop.check\n    on-success: c\n  c:\n    action: shop.check\n    on-success: b\n`,
+    line: 6,
+    column: 3,
+    message: "Task 'b' is unreachable",
+  },
+  {
+    code: 'SRC1103',
+    title: 'fork that no join closes',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n  c:\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: "its branch starting at 'b' ends at 'b' without reaching a 'join: all' task",
+  },
+  {
+    code: 'SRC1104',
+    title: 'join that no fork opens',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: b\n  b:\n    join: all\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: "Task 'b' has 'join: all' but the transition 'a' → 'b' does not come from a branch of a fork",
+  },
+  {
+    code: 'SRC1105',
+    title: 'branches reaching different joins',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: j1\n` +
+      `  c:\n    action: shop.check\n    on-success: j2\n  j1:\n    join: all\n    action: shop.check\n  j2:\n    join: all\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: "'b' reaches 'j1', 'c' reaches 'j2'",
+  },
+  {
+    code: 'SRC1106',
+    title: 'transition into a branch from outside',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n    on-error: b\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: "The transition 'a' → 'b' crosses the boundary of the fork closed by 'j'",
+  },
+  {
+    code: 'SRC1107',
+    title: 'no start task',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: b\n  b:\n    action: shop.check\n    on-success: a\n`,
+    line: 4,
+    column: 3,
+    message: 'The workflow has no start task',
+  },
+  {
+    code: 'SRC1108',
+    title: 'unknown action',
+    source: `${header}tasks:\n  a:\n    action: shop.chek\n`,
+    line: 5,
+    column: 13,
+    message: "Unknown action 'shop.chek': create lambdas/actions/shop/chek.ts exporting 'handler', or did you mean 'shop.check'?",
+  },
+  {
+    code: 'SRC1109',
+    title: 'guarded and unguarded targets mixed',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success:\n      - b: <% true %>\n      - c\n  b:\n    action: shop.check\n  c:\n    action: shop.check\n`,
+    line: 6,
+    column: 5,
+    message: "Transition 'on-success' of task 'a' mixes targets with and without guards",
+  },
+  {
+    code: 'SRC1110',
+    title: 'guards that may overlap',
+    source:
+      `${header}input: [n]\ntasks:\n  a:\n    action: shop.check\n    on-success:\n      - b: <% $n > 1 %>\n      - c: <% $n > 2 %>\n` +
+      `  b:\n    action: shop.check\n  c:\n    action: shop.check\n`,
+    line: 7,
+    column: 5,
+    message: 'may match together',
+  },
+  {
+    code: 'SRC1111',
+    title: 'branch ending with succeed',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: succeed\n` +
+      `    on-error: j\n  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n`,
+    line: 9,
+    column: 17,
+    message: "'succeed' after task 'b' ends the branch without reaching the join",
+  },
+  {
+    code: 'SRC1112',
+    title: 'join closing two forks',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n    on-error: [d, e]\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  d:\n    action: shop.check\n    on-success: j\n  e:\n    action: shop.check\n    on-success: j\n` +
+      `  j:\n    join: all\n    action: shop.check\n`,
+    line: 14,
+    column: 3,
+    message: "Task 'j' closes the fork at 'a' and is reached again by the transition 'd' → 'j'",
+  },
+  {
+    code: 'SRC1113',
+    title: 'join other than all',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: one\n    action: shop.check\n`,
+    line: 14,
+    column: 11,
+    message: "'join: one' is not supported yet",
+  },
+  {
+    code: 'SRC1114',
+    title: 'branch going straight to the join',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, j]\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  j:\n    join: all\n    action: shop.check\n`,
+    line: 10,
+    column: 3,
+    message: "goes straight to its join 'j'",
+  },
+  {
+    code: 'SRC1201',
+    title: 'JSONata syntax error',
+    source: `${header}input: [n]\ntasks:\n  a:\n    action: shop.check\n    input:\n      total: <% $n + %>\n`,
+    line: 8,
+    column: 21,
+    message: "Invalid JSONata expression: Unexpected end of expression in '$n +'",
+  },
+  {
+    code: 'SRC1202',
+    title: 'undefined variable',
+    source: `${header}input: [n]\ntasks:\n  a:\n    action: shop.check\n    input:\n      total: <% $n + $m %>\n`,
+    line: 8,
+    column: 22,
+    message: "Variable '$m' is not defined on every path to this point in task 'a'",
+  },
+  {
+    code: 'SRC1202',
+    title: 'variable published on one path only',
+    source:
+      `${header}input: [n]\ntasks:\n  a:\n    action: shop.check\n    on-success:\n      - b: <% $n > 1 %>\n      - c: <% $not($n > 1) %>\n` +
+      `  b:\n    action: shop.check\n    publish:\n      x: 1\n    on-success: d\n  c:\n    action: shop.check\n    on-success: d\n` +
+      `  d:\n    action: shop.check\n    input:\n      x: <% $x %>\n`,
+    line: 21,
+    column: 13,
+    message: "Variable '$x' is not defined on every path to this point in task 'd'",
+  },
+  {
+    code: 'SRC1203',
+    title: 'branch publish shadowing an input',
+    source:
+      `${header}input: [n]\ntasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    publish:\n      n: 1\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n`,
+    line: 11,
+    column: 7,
+    message: "Task 'b' publishes 'n', which is a workflow input or var",
+  },
+  {
+    code: 'SRC1203',
+    title: 'same name published in sibling branches',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    publish:\n      x: 1\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    publish:\n      x: 2\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n`,
+    line: 15,
+    column: 7,
+    message: "Task 'c' publishes 'x', which is also published in the sibling branch starting at 'b'",
+  },
+  {
+    code: 'SRC1204',
+    title: 'unclosed expression',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      x: total <% 1 + 2\n`,
+    line: 7,
+    column: 16,
+    message: "Expression opened with '<%' is not closed",
+  },
+  {
+    code: 'SRC1205',
+    title: '$result in a task input',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      x: <% $result.x %>\n`,
+    line: 7,
+    column: 13,
+    message: "'$result' is only defined in publish",
+  },
+  {
+    code: 'SRC1901',
+    title: 'state name over 80 characters',
+    source: `${header}tasks:\n  ${'t'.repeat(81)}:\n    action: shop.check\n`,
+    line: 4,
+    column: 3,
+    message: 'over the Step Functions limit of 80',
+  },
+];
