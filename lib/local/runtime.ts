@@ -1,0 +1,262 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import * as path from 'node:path';
+
+import { startApiGatewayServer } from './apigateway/api-gateway-server';
+import { apiUrlRewriter } from './api-url-rewrite';
+import { readAssembly } from './assembly/read-assembly';
+import { LambdaFunctionResource, StackResources } from './assembly/stack-resources';
+import { AwsLocation, LOCAL_LOCATION } from './aws-names';
+import { deployStateMachines } from './deploy-state-machines';
+import { createTables } from './dynamodb/create-tables';
+import { startDynalite } from './dynamodb/dynalite-server';
+import { sweepExpiredItems } from './dynamodb/ttl-sweeper';
+import { Engine } from './engine/engine';
+import { LocalEventBus } from './events/event-bus';
+import { LoopbackServer } from './http/loopback-server';
+import { functionEnvironment, ServiceEndpoints } from './lambda/function-environment';
+import { startLambdaApiServer } from './lambda/invoke-api-server';
+import { LambdaRunner } from './lambda/lambda-runner';
+import { createLocalServices } from './local-services';
+import { createLocalLog, errorMessage, LocalLog } from './log';
+import { Outbox } from './outbox/outbox';
+import { startOutboxServer } from './outbox/outbox-server';
+import { LocalSns } from './outbox/sns-publish';
+import { resolvePorts, RuntimePorts } from './runtime-ports';
+import { startStepFunctionsApiServer } from './stepfunctions/step-functions-api-server';
+import { WallClock } from './wall-clock';
+
+/** How often expired DynamoDB items are deleted by default, in milliseconds. */
+const DEFAULT_TTL_SWEEP_MILLISECONDS = 60_000;
+
+export interface RuntimeOptions {
+  /** The cloud assembly folder that `cdk synth` wrote, usually `cdk.out`. */
+  assemblyDir: string;
+  /** Folder for DynamoDB data, engine checkpoints, the outbox and the logs, usually `.sirocco`. */
+  dataDir: string;
+  /** Ports to listen on; 0 (or 0 for one entry) picks free ports. @default DEFAULT_PORTS */
+  ports?: Partial<RuntimePorts> | 0;
+  /** Extra environment variables for every function, or per function. Applied last. */
+  environmentOverrides?: Record<string, string> | ((fn: LambdaFunctionResource) => Record<string, string>);
+  /** @default the console, plus `<dataDir>/runtime.log` */
+  log?: LocalLog;
+  location?: AwsLocation;
+  /** Retries of EventBridge deliveries to Lambda targets. */
+  eventDelivery?: { maxAttempts?: number; retryDelayMilliseconds?: number };
+  /** Interval of the DynamoDB TTL sweep; 0 disables it. @default 60000 */
+  ttlSweepMilliseconds?: number;
+}
+
+export interface RuntimeUrls {
+  stepFunctions: string;
+  lambda: string;
+  dynamodb: string;
+  /** SNS and SES v2 endpoint. */
+  outbox: string;
+  apiGateway: string;
+}
+
+export interface LocalRuntime {
+  urls: RuntimeUrls;
+  /** `AWS_ENDPOINT_URL_*`, dummy credentials and region, for AWS SDK clients outside the functions. */
+  clientEnvironment: Record<string, string>;
+  stacks: StackResources[];
+  /** State machine name → ARN. */
+  stateMachines: Record<string, string>;
+  engine: Engine;
+  lambda: LambdaRunner;
+  outbox: Outbox;
+  events: LocalEventBus;
+  log: LocalLog;
+  /** Stops every server and function instance. Running executions stay checkpointed for the next start. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local equivalents of everything the assembly's stacks declare:
+ * DynamoDB tables in dynalite, Lambda functions from their assets, the SNS
+ * and SES outbox, EventBridge rules, API Gateway routes, and the state
+ * machines in the engine behind a Step Functions API.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
+  const location = options.location ?? LOCAL_LOCATION;
+  const log = options.log ?? createLocalLog({ file: path.join(options.dataDir, 'runtime.log') });
+  const ports = resolvePorts(options.ports);
+  const stacks = readAssembly(options.assemblyDir, location);
+  const resources = mergeStacks(stacks);
+  const cleanup: (() => Promise<void> | void)[] = [];
+  reportAssembly(stacks, log);
+
+  try {
+    const dynalite = track(cleanup, await startDynalite({ dataDir: path.join(options.dataDir, 'dynamodb'), port: ports.dynamodb }));
+    const dynamodb = new DynamoDBClient({
+      endpoint: dynalite.url,
+      region: location.region,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    cleanup.push(() => dynamodb.destroy());
+    const created = await createTables(dynamodb, resources.tables);
+    log.write('runtime', `DynamoDB on ${dynalite.url}: ${resources.tables.length} tables, ${created.length} created.`);
+
+    const endpoints: ServiceEndpoints = { stepFunctions: '', lambda: '', dynamodb: dynalite.url, outbox: '', fallback: '' };
+    let rewriteApiUrls = (value: string) => value;
+    const lambda = new LambdaRunner({
+      functions: resources.functions,
+      environmentOf: (fn) => rewriteEnvironment(functionEnvironment(fn, endpoints, location, overridesFor(options, fn)), rewriteApiUrls),
+      log,
+    });
+    cleanup.push(() => lambda.stop());
+
+    const outbox = new Outbox(log, path.join(options.dataDir, 'outbox.jsonl'));
+    const sns = new LocalSns(resources.topics, outbox, log, async (arn, event) => lambda.invoke(arn, event));
+    const events = new LocalEventBus({
+      rules: resources.eventRules,
+      log,
+      deliver: (arn, input) => invokeOrThrow(lambda, arn, input),
+      ...options.eventDelivery,
+    });
+    cleanup.push(() => events.settled());
+
+    const lambdaServer = track(cleanup, await startLambdaApiServer(lambda, log, ports.lambda));
+    const outboxServer = track(cleanup, await startOutboxServer(sns, outbox, log, ports.outbox));
+    endpoints.lambda = lambdaServer.url;
+    endpoints.fallback = lambdaServer.url;
+    endpoints.outbox = outboxServer.url;
+
+    const engine = new Engine({
+      dataDir: path.join(options.dataDir, 'engine'),
+      services: createLocalServices({ lambda, sns, outbox, dynamodb }),
+      clock: new WallClock(),
+      region: location.region,
+      accountId: location.accountId,
+      onStatusChange: (event) => {
+        events.put(event as unknown as Record<string, unknown>);
+      },
+    });
+    await engine.start();
+    cleanup.push(() => engine.close());
+    const stateMachines = await deployStateMachines(engine, resources.stateMachines);
+
+    const stepFunctionsServer = track(cleanup, await startStepFunctionsApiServer(engine, log, ports.stepFunctions));
+    endpoints.stepFunctions = stepFunctionsServer.url;
+    const apiGatewayServer = track(
+      cleanup,
+      await startApiGatewayServer(resources.restApis, (name, event) => lambda.invoke(name, event), { log, location, port: ports.apiGateway }),
+    );
+    rewriteApiUrls = apiUrlRewriter(resources.restApis, location, apiGatewayServer.url);
+
+    const sweep = startTtlSweep(dynamodb, resources, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
+    cleanup.push(() => clearInterval(sweep));
+
+    const urls: RuntimeUrls = {
+      stepFunctions: stepFunctionsServer.url,
+      lambda: lambdaServer.url,
+      dynamodb: dynalite.url,
+      outbox: outboxServer.url,
+      apiGateway: apiGatewayServer.url,
+    };
+    log.write('runtime', `Started ${Object.keys(stateMachines).length} state machines and ${resources.functions.length} functions.`);
+
+    return {
+      urls,
+      clientEnvironment: clientEnvironment(urls, location),
+      stacks,
+      stateMachines,
+      engine,
+      lambda,
+      outbox,
+      events,
+      log,
+      stop: () => runCleanup(cleanup, log),
+    };
+  } catch (error) {
+    await runCleanup(cleanup, log);
+    throw error;
+  }
+}
+
+function track(cleanup: (() => Promise<void> | void)[], server: LoopbackServer): LoopbackServer {
+  cleanup.push(() => server.close());
+  return server;
+}
+
+/** Runs the cleanup steps in reverse order of start; a failing step is logged and the others still run. */
+async function runCleanup(cleanup: (() => Promise<void> | void)[], log: LocalLog): Promise<void> {
+  while (cleanup.length > 0) {
+    const step = cleanup.pop()!;
+    try {
+      await step();
+    } catch (error) {
+      log.write('runtime', `A shutdown step failed: ${errorMessage(error)}`);
+    }
+  }
+}
+
+async function invokeOrThrow(lambda: LambdaRunner, functionArn: string, input: unknown): Promise<void> {
+  const result = await lambda.invoke(functionArn, input);
+  if (result.functionError) {
+    const payload = result.payload as { errorType?: string; errorMessage?: string };
+    throw new Error(`${payload.errorType}: ${payload.errorMessage}`);
+  }
+}
+
+function overridesFor(options: RuntimeOptions, fn: LambdaFunctionResource): Record<string, string> {
+  const overrides = options.environmentOverrides;
+  return typeof overrides === 'function' ? overrides(fn) : (overrides ?? {});
+}
+
+function rewriteEnvironment(environment: Record<string, string>, rewrite: (value: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, rewrite(value)]));
+}
+
+function startTtlSweep(dynamodb: DynamoDBClient, resources: StackResources, log: LocalLog, milliseconds: number): NodeJS.Timeout | undefined {
+  if (milliseconds <= 0 || !resources.tables.some((table) => table.timeToLiveAttribute)) {
+    return undefined;
+  }
+  const timer = setInterval(() => {
+    sweepExpiredItems(dynamodb, resources.tables, Math.floor(Date.now() / 1000)).catch((error: unknown) => {
+      log.write('dynamodb', `TTL sweep failed: ${errorMessage(error)}`);
+    });
+  }, milliseconds);
+  timer.unref();
+  return timer;
+}
+
+function clientEnvironment(urls: RuntimeUrls, location: AwsLocation): Record<string, string> {
+  return {
+    AWS_REGION: location.region,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ENDPOINT_URL_SFN: urls.stepFunctions,
+    AWS_ENDPOINT_URL_LAMBDA: urls.lambda,
+    AWS_ENDPOINT_URL_DYNAMODB: urls.dynamodb,
+    AWS_ENDPOINT_URL_SNS: urls.outbox,
+    AWS_ENDPOINT_URL_SESV2: urls.outbox,
+  };
+}
+
+function reportAssembly(stacks: StackResources[], log: LocalLog): void {
+  for (const stack of stacks) {
+    const types = [...new Set(stack.unsupported.map((resource) => resource.type))];
+    if (types.length > 0) {
+      log.write('runtime', `${stack.stackName}: not run locally: ${types.join(', ')}.`);
+    }
+    stack.warnings.forEach((warning) => log.write('runtime', `${stack.stackName}: ${warning}`));
+  }
+}
+
+/** Combines the resources of every stack, because the local services serve them all together. */
+function mergeStacks(stacks: StackResources[]): StackResources {
+  return {
+    stackName: stacks.map((stack) => stack.stackName).join(','),
+    templatePath: '',
+    functions: stacks.flatMap((stack) => stack.functions),
+    stateMachines: stacks.flatMap((stack) => stack.stateMachines),
+    tables: stacks.flatMap((stack) => stack.tables),
+    topics: stacks.flatMap((stack) => stack.topics),
+    eventRules: stacks.flatMap((stack) => stack.eventRules),
+    restApis: stacks.flatMap((stack) => stack.restApis),
+    unsupported: stacks.flatMap((stack) => stack.unsupported),
+    warnings: stacks.flatMap((stack) => stack.warnings),
+  };
+}
