@@ -91,7 +91,7 @@ describe('approval page in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Approval requested');
     const approve = await page.getByRole('button', { name: 'Approve' }).boundingBox();
     expect(approve?.height).toBeGreaterThanOrEqual(44);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(375);
     expect(violations).toEqual([]);
     expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
