@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 
 import type { CompileResult, StateMachineDefinition, Substitution, TaskInfo } from '../compiler/types';
 import { actionPlaceholderKey, APPROVAL_PLACEHOLDER_KEY } from './action-naming';
@@ -41,9 +41,11 @@ export function compileFromHandWrittenAsl(source: string, options: { file: strin
   }
 
   const asl = JSON.parse(readFileSync(SALARY_ASL_FILE, 'utf8')) as StateMachineDefinition;
+  const tasksNode = document.get('tasks', true);
   const tasks = Object.entries(workflow.tasks ?? {}).map(([name, task]): TaskInfo => {
-    const keyNode = document.getIn(['tasks', name], true) as { range?: [number, number, number] } | undefined;
-    const position = lineCounter.linePos(keyNode?.range?.[0] ?? 0);
+    const pair = isMap(tasksNode) ? tasksNode.items.find((item) => isScalar(item.key) && item.key.value === name) : undefined;
+    const offset = isScalar(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0;
+    const position = lineCounter.linePos(offset);
     return { name, action: task?.action, position: { line: position.line, column: position.col } };
   });
   const actions = [...new Set(tasks.map((task) => task.action ?? ''))]
