@@ -124,7 +124,7 @@ async function deliverDecision(
 
 /**
  * Finishes the claim and writes the decision row, then removes the token from every link of
- * the group. Failures here are logged, not raised, because the workflow already has its answer.
+ * the group. Failures here are logged, not raised, because the workflow already has its result.
  */
 async function recordOutcome(
   link: ApprovalLink,
@@ -133,7 +133,10 @@ async function recordOutcome(
   deps: PageDependencies,
 ): Promise<void> {
   const { approval, group } = link;
-  const status = outcome === 'taskClosed' ? 'expired' : claim.decision === 'approve' ? 'approved' : 'rejected';
+  let status: 'approved' | 'rejected' | 'expired' = claim.decision === 'approve' ? 'approved' : 'rejected';
+  if (outcome === 'taskClosed') {
+    status = 'expired';
+  }
 
   try {
     const finished = await deps.store.finishClaim(group.groupId, claim.claimId, status);
@@ -142,7 +145,7 @@ async function recordOutcome(
     }
     await deps.store.putDecision(buildDecisionRecord(link, claim, outcome));
   } catch (error) {
-    // NOTE: the group stays `deciding` until the claim lease ends; a later POST then finds the
+    // NOTE: the group stays `deciding` until the claim lease ends. A later POST then finds the
     // task closed and marks the group expired, although the workflow received this decision.
     deps.logger.error('Failed to record the decision outcome', {
       approvalRef: approvalRef(approval.id),
@@ -176,7 +179,7 @@ async function renderAfterLostClaim(
   const latest = await deps.store.getGroup(link.group.groupId);
   const state = latest && linkState(latest, link.approval.id, now.getTime());
 
-  deps.logger.info('Another decision holds the approval group', {
+  deps.logger.info('Claim failed because another decision claimed or finished the group', {
     approvalRef: approvalRef(link.approval.id),
     groupId: link.group.groupId,
     state: state?.kind,

@@ -1,7 +1,7 @@
 /**
  * Raised when a `std.approval` task's input cannot be sent: no approvers, an address that is
  * neither an E.164 phone number nor an email address, or a missing message. Step Functions
- * sees the name as the task's error, so a workflow can catch it.
+ * reports the name as the task's error, so a workflow can catch it.
  */
 export class ApprovalRequestInvalidError extends Error {
   constructor(message: string) {

@@ -34,7 +34,7 @@ export function secretsEqual(actual: string, expected: string): boolean {
 
 /**
  * Returns a short reference to an approval id for logs. The id itself is a bearer credential
- * (whoever has it can open the page and decide), so logs carry this hash prefix instead.
+ * (anyone with it can open the page and decide), so logs carry this hash prefix instead.
  */
 export function approvalRef(approvalId: string): string {
   return createHash('sha256').update(approvalId).digest('base64url').slice(0, 12);

@@ -6,7 +6,7 @@ import { composeEmail } from './email';
 import { ApprovalConfigurationError } from './errors';
 import { composeSmsText } from './sms';
 
-/** What an approver needs to find and open their link. */
+/** Content of the message that carries an approver's link. */
 export interface LinkMessage {
   workflow: string;
   message: string;

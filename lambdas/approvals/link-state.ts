@@ -2,12 +2,12 @@ import type { Decision, GroupRecord } from './records';
 
 /**
  * Time after which a claim counts as abandoned and another POST may take the group over.
- * It must exceed the page function's timeout (10 s in lib/cdk/approvals.ts), so that a live
- * invocation never loses its claim.
+ * It must exceed the page function's timeout (10 s in lib/cdk/approvals.ts, checked by
+ * test/approvals/construct.test.ts), so that a live invocation never loses its claim.
  */
 export const CLAIM_LEASE_MS = 60_000;
 
-/** What a link can still do, derived from its group. */
+/** State of a link, derived from its group: whether it can still decide, and why not. */
 export type LinkState =
   | { kind: 'pending'; deadline: string }
   | { kind: 'deciding'; decidedBy: string; byThisLink: boolean }

@@ -20,7 +20,7 @@ export interface ApprovalLink {
 
 /**
  * Loads a link and its group. Returns undefined for a malformed or unknown id, so that a
- * forged id and a deleted one get the same answer.
+ * forged id and a deleted one get the same response.
  */
 export async function loadLink(
   approvalId: string,

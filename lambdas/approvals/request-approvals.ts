@@ -23,7 +23,7 @@ export interface RequestDependencies {
   now?: () => Date;
 }
 
-/** What the request handler returns. Step Functions ignores it and waits for the decision. */
+/** Result of the request handler, which Step Functions ignores while it waits for the decision. */
 export interface RequestResult {
   groupId: string;
   approvalCount: number;

@@ -93,7 +93,7 @@ export class ApprovalStore {
   /**
    * Claims a group for one decision. The claim succeeds when the group is pending and before
    * its deadline, or when an earlier claim is older than `staleBefore` (its invocation
-   * crashed between the claim and SendTaskSuccess). Returns false when another decision holds
+   * crashed between the claim and SendTaskSuccess). Returns false when another decision has claimed
    * or finished the group.
    */
   async claimGroup(
@@ -173,7 +173,7 @@ export class ApprovalStore {
     });
   }
 
-  /** Deletes the task token of a link whose group is final, so the row no longer holds it. */
+  /** Deletes the task token of a link whose group is final, so the row no longer contains it. */
   async removeToken(approvalId: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({

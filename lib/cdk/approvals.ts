@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { ApprovalsFunction } from './approvals-function';
 
 export interface ApprovalsProps {
-  /** The history table, which holds the approval rows. */
+  /** The history table, which contains the approval rows. */
   table: dynamodb.ITable;
   /**
    * State machines whose `std.approval` tasks the page function may complete.
@@ -115,12 +115,14 @@ export class Approvals extends Construct {
 
   /**
    * Allows the page function to complete the tasks of a state machine. Only the page function
-   * gets states:SendTaskSuccess and states:SendTaskFailure. They are scoped to the state
-   * machine ARN, as IAM evaluates them against the state machine of the task token, like
-   * `StateMachine.grantTaskResponse` does; SendTaskHeartbeat is left out because nothing sends it.
+   * gets states:SendTaskSuccess and states:SendTaskFailure, scoped to the state machine ARN
+   * like `StateMachine.grantTaskResponse` does, because IAM evaluates them against the state
+   * machine of the task token. SendTaskHeartbeat is left out because nothing sends it.
    */
   addStateMachine(stateMachine: sfn.IStateMachine): void {
     this.answeredStateMachines.push(stateMachine);
+    // NOTE: no handler sends SendTaskFailure yet, because a rejection is a result
+    // (`approved: false`). The grant is for a future cancel decision.
     iam.Grant.addToPrincipal({
       grantee: this.pageFunction,
       actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],

@@ -10,7 +10,7 @@ import { startLocalTable, type LocalTable } from './support/environment';
 import { startPageServer, startStaticServer, type PageServer } from './support/page-server';
 
 // Headless Chromium loads the page from a loopback server, so that its real Origin,
-// Sec-Fetch-Site, Content-Security-Policy and form encoding are what the handler sees.
+// Sec-Fetch-Site, Content-Security-Policy and form encoding reach the handler.
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sns = mockClient(SNSClient);
@@ -38,7 +38,7 @@ beforeAll(async () => {
 
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    // `attacker.test` is another site on loopback; every other host name fails to resolve,
+    // `attacker.test` is another site on loopback. Every other host name fails to resolve,
     // so that the browser reaches nothing beyond this machine.
     args: [
       '--no-sandbox',
@@ -98,7 +98,7 @@ describe('approval page in Chromium', () => {
     await page.context().close();
   });
 
-  test('approves with a click and refuses a resubmission', async () => {
+  test('approves with a click, rejects a resubmission', async () => {
     const link = await requestLink();
     const { page } = await openPhonePage();
     await page.goto(link);

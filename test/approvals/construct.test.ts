@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 
+import { CLAIM_LEASE_MS } from '../../lambdas/approvals/link-state';
 import { Approvals } from '../../lib/cdk/approvals';
 
 interface PolicyStatement {
@@ -65,6 +66,12 @@ describe('Approvals construct', () => {
       expect(properties.Architectures).toEqual(['arm64']);
       expect(properties.TracingConfig).toEqual({ Mode: 'Active' });
     }
+  });
+
+  test('times out the page function before its claim lease ends', () => {
+    const timeoutSeconds = resources[pageFunctionId].Properties?.Timeout as number;
+
+    expect(timeoutSeconds * 1000).toBeLessThan(CLAIM_LEASE_MS);
   });
 
   test('routes GET and POST /approvals/{id} to the page function', () => {

@@ -407,7 +407,7 @@ describe('approval page POST validation', () => {
     ['a missing CSRF token', { decision: 'approve' }, 'application/x-www-form-urlencoded'],
     ['a comment that is too long', { decision: 'approve', csrf: 'x', comment: 'a'.repeat(501) }, 'application/x-www-form-urlencoded'],
     ['a JSON body', { decision: 'approve', csrf: 'x' }, 'application/json'],
-  ])('rejects %s with 400', async (_case, fields, contentType) => {
+  ])('rejects %s with 400', async (_case, fields: Record<string, string>, contentType) => {
     const [id] = await requestApproval();
     const csrf = (await formFields(id)).csrf;
     const body = decisionBody({ ...fields, ...(fields.csrf ? { csrf } : {}) });

@@ -7,7 +7,7 @@ export const EXECUTION = 'arn:aws:states:us-east-1:000000000000:execution:salary
 export const OTHER_EXECUTION = 'arn:aws:states:us-east-1:000000000000:execution:salary:run-2';
 export const TASK_TOKEN = 'AQCEAAAAKgAAAAMAAAAAAAAAAfaketasktoken+/=secret';
 
-/** The event that the compiled `approve_bonus` task of workflows/salary.yaml sends. */
+/** Builds the event that the compiled `approve_bonus` task of workflows/salary.yaml sends. */
 export function approvalEvent(
   overrides: Partial<ApprovalInput> = {},
   execution = EXECUTION,
@@ -30,7 +30,7 @@ export function approvalEvent(
 
 const HOST = 'approvals.example.test';
 
-/** An API Gateway REST proxy event for `/approvals/{id}` as a phone browser sends it. */
+/** Builds an API Gateway REST proxy event for `/approvals/{id}` as a phone browser sends it. */
 export function pageEvent(
   method: string,
   approvalId: string,
