@@ -13,9 +13,16 @@ export interface LoopbackServer {
 /** Starts `server` on 127.0.0.1; port 0 picks a free port. */
 export async function listenOnLoopback(server: http.Server, port: number): Promise<LoopbackServer> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${LOOPBACK_HOST} is already in use. Stop the process that uses it, or choose another port.`));
+        return;
+      }
+      reject(error);
+    };
+    server.once('error', onError);
     server.listen(port, LOOPBACK_HOST, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });

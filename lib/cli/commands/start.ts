@@ -1,0 +1,48 @@
+import { Command, InvalidArgumentError } from 'commander';
+
+import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
+import { serve } from '../../local/serve';
+
+interface StartOptions {
+  synth: boolean;
+  assembly: string;
+  data: string;
+  stepfunctionsPort: number;
+  lambdaPort: number;
+  dynamodbPort: number;
+  outboxPort: number;
+  apiPort: number;
+}
+
+/** Registers `sirocco start`, which runs the synthesized app on the local runtime until SIGINT or SIGTERM. */
+export function registerStartCommand(program: Command): Command {
+  return program
+    .command('start')
+    .description('Run the synthesized app offline: Step Functions, Lambda, DynamoDB, SNS/SES outbox, EventBridge and API Gateway on 127.0.0.1.')
+    .option('--no-synth', 'run the existing cloud assembly instead of running cdk synth first')
+    .option('--assembly <dir>', 'cloud assembly folder written by cdk synth', 'cdk.out')
+    .option('--data <dir>', 'folder for DynamoDB data, execution checkpoints, the outbox and logs', '.sirocco')
+    .option('--stepfunctions-port <port>', 'port of the Step Functions API (0 picks a free port)', parsePort, DEFAULT_PORTS.stepFunctions)
+    .option('--lambda-port <port>', 'port of the Lambda Invoke API', parsePort, DEFAULT_PORTS.lambda)
+    .option('--dynamodb-port <port>', 'port of DynamoDB (dynalite)', parsePort, DEFAULT_PORTS.dynamodb)
+    .option('--outbox-port <port>', 'port of SNS Publish and SES v2 SendEmail', parsePort, DEFAULT_PORTS.outbox)
+    .option('--api-port <port>', 'port of the API Gateway routes', parsePort, DEFAULT_PORTS.apiGateway)
+    .action(async (options: StartOptions) => {
+      const ports: RuntimePorts = {
+        stepFunctions: options.stepfunctionsPort,
+        lambda: options.lambdaPort,
+        dynamodb: options.dynamodbPort,
+        outbox: options.outboxPort,
+        apiGateway: options.apiPort,
+      };
+      await serve({ projectDir: process.cwd(), assemblyDir: options.assembly, dataDir: options.data, synth: options.synth, ports });
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`'${value}' is not a port number; use an integer from 0 to 65535.`);
+  }
+  return port;
+}

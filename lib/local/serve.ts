@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+
+import { errorMessage } from './log';
+import { LocalRuntime, startRuntime } from './runtime';
+import { RuntimePorts } from './runtime-ports';
+import { synthesize } from './synthesize';
+
+export interface ServeOptions {
+  projectDir: string;
+  /** @default `<projectDir>/cdk.out` */
+  assemblyDir?: string;
+  /** @default `<projectDir>/.sirocco` */
+  dataDir?: string;
+  /** Run `cdk synth` before starting. */
+  synth: boolean;
+  ports?: Partial<RuntimePorts>;
+}
+
+/**
+ * Runs the local runtime as a long-lived server: synthesizes the app when
+ * asked, starts every service, prints the URLs, and stops cleanly on SIGINT
+ * or SIGTERM. A second signal exits at once.
+ */
+export async function serve(options: ServeOptions): Promise<LocalRuntime> {
+  const assemblyDir = path.resolve(options.projectDir, options.assemblyDir ?? 'cdk.out');
+  const dataDir = path.resolve(options.projectDir, options.dataDir ?? '.sirocco');
+
+  if (options.synth) {
+    console.log(`Synthesizing the app into ${assemblyDir} ...`);
+    await synthesize(options.projectDir, assemblyDir);
+  }
+  const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports });
+  console.log(describeRuntime(runtime, dataDir));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.log(`Received ${signal} again; exiting without waiting for the shutdown.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Received ${signal}; stopping the local runtime. Running executions resume at the next start.`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${errorMessage(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return runtime;
+}
+
+/** Formats the startup banner: service URLs, state machines and the variables for AWS SDK clients. */
+export function describeRuntime(runtime: LocalRuntime, dataDir: string): string {
+  const { urls } = runtime;
+  const stages = runtime.stacks.flatMap((stack) => stack.restApis.map((api) => `${urls.apiGateway}/${api.stageNames[0] ?? ''}`));
+
+  return [
+    'Sirocco local runtime is running. Press Ctrl+C to stop.',
+    `  Step Functions  ${urls.stepFunctions}`,
+    `  Lambda          ${urls.lambda}`,
+    `  DynamoDB        ${urls.dynamodb}`,
+    `  SNS and SES     ${urls.outbox}`,
+    `  API Gateway     ${stages.length > 0 ? stages.join(', ') : urls.apiGateway}`,
+    `  State machines  ${Object.keys(runtime.stateMachines).join(', ') || '(none)'}`,
+    `  Data folder     ${dataDir}`,
+    'For the AWS CLI or SDK, set:',
+    ...Object.entries(runtime.clientEnvironment).map(([name, value]) => `  export ${name}=${value}`),
+  ].join('\n');
+}

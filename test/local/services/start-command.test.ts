@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as http from 'node:http';
+import * as path from 'node:path';
+
+import { listenOnLoopback } from '../../../lib/local/http/loopback-server';
+import { buildTestAssembly, createTempDir } from './build-assembly';
+
+const TSX = path.join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+const START_CLI = path.join(__dirname, 'fixtures', 'start-cli.ts');
+const EPHEMERAL_PORTS = ['--stepfunctions-port', '0', '--lambda-port', '0', '--dynamodb-port', '0', '--outbox-port', '0', '--api-port', '0'];
+
+function runStart(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  let output = '';
+  const child = spawn(TSX, [START_CLI, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitForOutput(output: () => string, text: string, exit: Promise<number | null>): Promise<void> {
+  let exited = false;
+  void exit.then(() => (exited = true));
+  while (!output().includes(text)) {
+    if (exited) {
+      throw new Error(`sirocco start exited before printing '${text}':\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('sirocco start', () => {
+  it('serves until SIGINT, then stops', async () => {
+    const assemblyDir = buildTestAssembly();
+    const dataDir = createTempDir('start');
+    const run = runStart(['--no-synth', '--assembly', assemblyDir, '--data', dataDir, ...EPHEMERAL_PORTS]);
+
+    await waitForOutput(run.output, 'Press Ctrl+C to stop.', run.exit);
+    const stepFunctionsUrl = /Step Functions {2}(\S+)/.exec(run.output())![1];
+    const response = await fetch(stepFunctionsUrl, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' },
+      body: '{}',
+    });
+    const body = await response.json();
+    run.child.kill('SIGINT');
+    const code = await run.exit;
+
+    expect(body.stateMachines.map((machine: { name: string }) => machine.name)).toEqual(['salary']);
+    expect(run.output()).toContain('State machines  salary');
+    expect(run.output()).toContain(`export AWS_ENDPOINT_URL_SFN=${stepFunctionsUrl}`);
+    expect(run.output()).toContain('Received SIGINT; stopping the local runtime.');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('names a port already in use', async () => {
+    const blocker = await listenOnLoopback(http.createServer(), 0);
+    const run = runStart([
+      '--no-synth',
+      '--assembly',
+      buildTestAssembly(),
+      '--data',
+      createTempDir('start-busy'),
+      ...EPHEMERAL_PORTS.slice(0, -1),
+      String(blocker.port),
+    ]);
+
+    const code = await run.exit;
+    await blocker.close();
+
+    expect(code).toBe(1);
+    expect(run.output()).toContain(`Port ${blocker.port} on 127.0.0.1 is already in use.`);
+  }, 60_000);
+
+  it('rejects an invalid port', async () => {
+    const run = runStart(['--no-synth', '--api-port', 'eighty']);
+
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("'eighty' is not a port number; use an integer from 0 to 65535.");
+  }, 60_000);
+});
