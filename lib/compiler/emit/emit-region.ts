@@ -174,7 +174,6 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
   const defaultItem = exclusiveDefault(group.items);
   const rules = group.items.filter((item) => item !== defaultItem);
   const transition = task.transitions[group.items[0].kind];
-  if (rules.length > 1) context.bag.report('guardsNotExclusive', transition?.range ?? task.range, group.items[0].kind, task.name);
 
   const choices = rules.map((item, index) => ({
     Condition: jsonataString(item.guard === true ? 'true' : renderBound(item.guard as Expression, bindings)),

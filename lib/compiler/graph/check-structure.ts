@@ -1,15 +1,17 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic';
-import type { Workflow } from '../../dsl/model';
+import type { Task, Workflow } from '../../dsl/model';
 import { exclusiveDefault } from '../emit/emit-choice';
 import { isGuardedGroup, transitionGroups, type WorkflowGraph } from './regions';
 
 /**
  * Reports constructs that Step Functions cannot express: a fork branch that
  * ends the workflow instead of reaching its join, and joins other than `all`.
+ * Warns where guards may overlap, because a Choice state takes only the first match.
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
   for (const task of workflow.tasks) {
     if (task.joinSpec && task.joinSpec.value !== 'all') bag.report('unsupportedJoin', task.joinSpec.range, task.joinSpec.value);
+    checkGuardOverlap(task, bag);
 
     const region = graph.regionOf.get(task.name);
     const fork = region?.parent?.fork;
@@ -32,5 +34,17 @@ export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: Di
         bag.report('branchEndsWithoutJoin', transition?.range ?? task.range, join, `the case where no guard of task '${task.name}' matches`);
       }
     }
+  }
+}
+
+function checkGuardOverlap(task: Task, bag: DiagnosticBag): void {
+  for (const group of transitionGroups(task)) {
+    if (!isGuardedGroup(group)) continue;
+    const defaultItem = exclusiveDefault(group.items);
+    const rules = group.items.filter((item) => item !== defaultItem);
+    if (rules.length < 2) continue;
+
+    const kind = group.items[0].kind;
+    bag.report('guardsNotExclusive', task.transitions[kind]?.range ?? task.range, kind, task.name);
   }
 }

@@ -1,0 +1,5 @@
+import { runCli } from '../lib/cli/program';
+
+runCli(process.argv).then((code) => {
+  process.exitCode = code;
+});

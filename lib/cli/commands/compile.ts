@@ -1,0 +1,43 @@
+import { writeFileSync } from 'fs';
+import type { Command } from 'commander';
+import { compileWorkflow } from '../../compiler';
+import { formatDiagnostic } from '../../diagnostics/format';
+import { defaultActionsDir, discoverActions } from '../discover-actions';
+import { ExitCode, UsageError } from '../exit-codes';
+import type { CliOutput } from '../output';
+import { readSource } from '../read-source';
+
+/** Compiles one file to ASL JSON on stdout or in `out`; diagnostics go to stderr. */
+export function compileFile(file: string, out: string | undefined, actionsDir: string, output: CliOutput): number {
+  const source = readSource(file);
+  const result = compileWorkflow(source, { file, actions: discoverActions(actionsDir) });
+  for (const diagnostic of result.diagnostics) {
+    output.stderr(`${formatDiagnostic(diagnostic, source, { color: output.color })}\n`);
+  }
+  if (!result.asl) return ExitCode.diagnostics;
+
+  const json = `${JSON.stringify(result.asl, null, 2)}\n`;
+  if (out === undefined) {
+    output.stdout(json);
+    return ExitCode.ok;
+  }
+
+  try {
+    writeFileSync(out, json);
+  } catch (error) {
+    throw new UsageError(`Cannot write '${out}': ${(error as Error).message}. Check that the folder exists.`);
+  }
+  return ExitCode.ok;
+}
+
+export function registerCompile(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
+  program
+    .command('compile')
+    .description('Compile one workflow to Step Functions ASL (JSONata mode).')
+    .argument('<file>', 'workflow YAML file')
+    .option('-o, --out <file>', 'write the ASL JSON to this file instead of stdout')
+    .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
+    .action((file: string, options: { out?: string; actionsDir: string }) => {
+      setExitCode(compileFile(file, options.out, options.actionsDir, output));
+    });
+}
