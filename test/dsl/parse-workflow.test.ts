@@ -1,0 +1,76 @@
+import { DiagnosticBag } from '../../lib/diagnostics/diagnostic';
+import type { Expression, ValueTree } from '../../lib/dsl/model';
+import { parseWorkflow } from '../../lib/dsl/parse-workflow';
+
+function parse(source: string) {
+  const bag = new DiagnosticBag('w.yaml');
+  const workflow = parseWorkflow(source, bag);
+  return { workflow, diagnostics: bag.items };
+}
+
+function expressionIn(value: ValueTree | undefined): Expression {
+  if (value?.kind !== 'expression') throw new Error(`expected an expression, got ${value?.kind}`);
+  return value.expression;
+}
+
+const source = [
+  "version: '2.0'",
+  'name: positions',
+  'input:',
+  '  - id',
+  '  - month: 1',
+  'tasks:',
+  '  first:',
+  '    action: shop.check',
+  '    input:',
+  '      plain: <% $id %>',
+  '      quoted: "x <% $month %>"',
+  '    on-success:',
+  '      - fail msg="stopped <% $id %>": <% $id = 0 %>',
+  '',
+].join('\n');
+
+describe('parseWorkflow', () => {
+  const { workflow, diagnostics } = parse(source);
+
+  it('reads without diagnostics', () => {
+    expect(diagnostics).toStrictEqual([]);
+  });
+
+  it('keeps input names and defaults', () => {
+    expect(workflow?.input.map(({ name, default: fallback }) => ({ name, fallback }))).toStrictEqual([
+      { name: 'id', fallback: undefined },
+      { name: 'month', fallback: 1 },
+    ]);
+  });
+
+  it('locates a plain scalar expression', () => {
+    const input = workflow?.tasks[0].input;
+    const plain = input?.kind === 'object' ? input.entries[0][1] : undefined;
+
+    expect(expressionIn(plain).range).toStrictEqual({ start: { line: 10, column: 17 }, end: { line: 10, column: 20 } });
+  });
+
+  it('locates an expression inside a quoted string', () => {
+    const input = workflow?.tasks[0].input;
+    const quoted = input?.kind === 'object' ? input.entries[1][1] : undefined;
+    const part = quoted?.kind === 'template' ? quoted.parts[1] : undefined;
+
+    expect(typeof part === 'object' && part.range.start).toStrictEqual({ line: 11, column: 21 });
+  });
+
+  it('reads a fail command with a message and a guard', () => {
+    const item = workflow?.tasks[0].transitions['on-success']?.items[0];
+
+    expect(item?.target.kind).toBe('fail');
+    expect(item?.guard !== true && item?.guard?.text).toBe('$id = 0');
+    expect(item?.guard !== true && item?.guard?.range.start).toStrictEqual({ line: 13, column: 42 });
+  });
+
+  it('reports an expression error inside a fail message at its column', () => {
+    const broken = source.replace('stopped <% $id %>', 'stopped <% $id + %>');
+    const result = parse(broken);
+
+    expect(result.diagnostics.map((d) => [d.code, d.start])).toStrictEqual([['SRC1201', { line: 13, column: 35 }]]);
+  });
+});
