@@ -14,6 +14,8 @@ export interface ServeOptions {
   /** Run `cdk synth` before starting. */
   synth: boolean;
   ports?: Partial<RuntimePorts>;
+  /** Writes one line of the banner and shutdown messages. @default console.log */
+  print?: (line: string) => void;
 }
 
 /**
@@ -24,26 +26,27 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<LocalRuntime> {
   const assemblyDir = path.resolve(options.projectDir, options.assemblyDir ?? 'cdk.out');
   const dataDir = path.resolve(options.projectDir, options.dataDir ?? '.sirocco');
+  const print = options.print ?? ((line: string) => console.log(line));
 
   if (options.synth) {
-    console.log(`Synthesizing the app into ${assemblyDir} ...`);
+    print(`Synthesizing the app into ${assemblyDir} ...`);
     await synthesize(options.projectDir, assemblyDir);
   }
   const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports });
-  console.log(describeRuntime(runtime, dataDir));
+  print(describeRuntime(runtime, dataDir));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      console.log(`Received ${signal} again; exiting without waiting for the shutdown.`);
+      print(`Received ${signal} again; exiting without waiting for the shutdown.`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`Received ${signal}; stopping the local runtime. Running executions resume at the next start.`);
+    print(`Received ${signal}; stopping the local runtime. Running executions resume at the next start.`);
     runtime.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(`Shutdown failed: ${errorMessage(error)}`);
+        print(`Shutdown failed: ${errorMessage(error)}`);
         process.exit(1);
       },
     );

@@ -1,7 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 
+import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
 import { serve } from '../../local/serve';
+import type { CliOutput } from '../output';
+
+/** Exit code when the runtime cannot start, the same value as a failed compile. */
+const START_FAILED = 1;
 
 interface StartOptions {
   synth: boolean;
@@ -15,8 +20,8 @@ interface StartOptions {
 }
 
 /** Registers `sirocco start`, which runs the synthesized app on the local runtime until SIGINT or SIGTERM. */
-export function registerStartCommand(program: Command): Command {
-  return program
+export function registerStart(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
+  program
     .command('start')
     .description('Run the synthesized app offline: Step Functions, Lambda, DynamoDB, SNS/SES outbox, EventBridge and API Gateway on 127.0.0.1.')
     .option('--no-synth', 'run the existing cloud assembly instead of running cdk synth first')
@@ -35,7 +40,19 @@ export function registerStartCommand(program: Command): Command {
         outbox: options.outboxPort,
         apiGateway: options.apiPort,
       };
-      await serve({ projectDir: process.cwd(), assemblyDir: options.assembly, dataDir: options.data, synth: options.synth, ports });
+      try {
+        await serve({
+          projectDir: process.cwd(),
+          assemblyDir: options.assembly,
+          dataDir: options.data,
+          synth: options.synth,
+          ports,
+          print: (line) => output.stdout(`${line}\n`),
+        });
+      } catch (error) {
+        output.stderr(`error: ${errorMessage(error)}\n`);
+        setExitCode(START_FAILED);
+      }
     });
 }
 

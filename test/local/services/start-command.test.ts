@@ -5,13 +5,12 @@ import * as path from 'node:path';
 import { listenOnLoopback } from '../../../lib/local/http/loopback-server';
 import { buildTestAssembly, createTempDir } from './build-assembly';
 
-const TSX = path.join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
-const START_CLI = path.join(__dirname, 'fixtures', 'start-cli.ts');
+const SIROCCO = path.join(__dirname, '..', '..', '..', 'bin', 'sirocco.js');
 const EPHEMERAL_PORTS = ['--stepfunctions-port', '0', '--lambda-port', '0', '--dynamodb-port', '0', '--outbox-port', '0', '--api-port', '0'];
 
 function runStart(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   let output = '';
-  const child = spawn(TSX, [START_CLI, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SIROCCO, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -75,7 +74,7 @@ describe('sirocco start', () => {
   it('rejects an invalid port', async () => {
     const run = runStart(['--no-synth', '--api-port', 'eighty']);
 
-    expect(await run.exit).toBe(1);
+    expect(await run.exit).toBe(2);
     expect(run.output()).toContain("'eighty' is not a port number; use an integer from 0 to 65535.");
   }, 60_000);
 });
