@@ -4,11 +4,10 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 import { HistoryFunction } from './history-function';
-import { grantItemWrites } from './history-grants';
+import { grantExecutionActions, grantItemActions, type WorkflowStateMachineRef } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
 /** Execution statuses that send an alert. */
@@ -19,8 +18,8 @@ export interface AlertsProps {
   table: dynamodb.ITable;
   /** The alerts topic, with the administrators' SMS subscriptions. */
   topic: sns.ITopic;
-  /** The Sirocco state machines whose failures send alerts. */
-  stateMachines: sfn.IStateMachine[];
+  /** The Sirocco workflows whose failures send alerts, such as the stack's `WorkflowStateMachine`s. */
+  workflows: WorkflowStateMachineRef[];
   /** @default the folder two levels above this file */
   projectRoot?: string;
 }
@@ -36,8 +35,8 @@ export class Alerts extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertsProps) {
     super(scope, id);
-    if (props.stateMachines.length === 0) {
-      throw new Error('Alerts needs at least one state machine: pass the Sirocco state machines in "stateMachines".');
+    if (props.workflows.length === 0) {
+      throw new Error('Alerts needs at least one state machine: pass the Sirocco workflows in "workflows".');
     }
 
     const alert = new HistoryFunction(this, 'Alert', {
@@ -54,14 +53,14 @@ export class Alerts extends Construct {
     this.alertFunction = alert.function;
 
     props.topic.grantPublish(this.alertFunction);
-    grantItemWrites(props.table, this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
-    for (const stateMachine of props.stateMachines) {
-      stateMachine.grantExecution(this.alertFunction, 'states:GetExecutionHistory');
+    grantItemActions(props.table, this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    for (const workflow of props.workflows) {
+      grantExecutionActions(alert.role, workflow, 'states:GetExecutionHistory');
     }
 
     this.rule = new events.Rule(this, 'FailureRule', {
       description: 'Failed, timed out and aborted Sirocco executions, to the alert function',
-      eventPattern: executionStatusPattern(props.stateMachines, ALERT_STATUSES),
+      eventPattern: executionStatusPattern(props.workflows.map((workflow) => workflow.stateMachine), ALERT_STATUSES),
     });
     this.rule.addTarget(
       new targets.LambdaFunction(this.alertFunction, {

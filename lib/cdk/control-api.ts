@@ -1,12 +1,15 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
+import { BY_STATUS_INDEX, BY_WORKFLOW_INDEX } from '../../lambdas/history/keys';
 import type { WorkflowMetadata } from '../compiler/types';
 import { HistoryFunction } from './history-function';
+import { grantExecutionActions, grantItemActions, grantQuery } from './history-grants';
 
 /** A deployed workflow: its compiler metadata and its state machine. */
 export interface ControlApiWorkflow {
@@ -28,6 +31,14 @@ export interface ControlApiProps {
    * @default 20
    */
   throttlingBurstLimit?: number;
+  /**
+   * Whether this API creates the account-level CloudWatch role that API
+   * Gateway needs to write its access and execution logs. Only one API of a
+   * stack should create it. Without it, another construct of the account
+   * (such as Approvals) must have set that role before this stage deploys.
+   * @default false
+   */
+  cloudWatchRole?: boolean;
   /** @default the folder two levels above this file */
   projectRoot?: string;
 }
@@ -59,49 +70,89 @@ export class ControlApi extends Construct {
       },
     });
     this.handler = control.function;
-    this.grantHandler(props);
+    this.grantHandler(props, control);
 
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
     this.api = new apigateway.RestApi(this, 'Api', {
       description: 'Sirocco control API: start, list, inspect, redrive and stop executions',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      cloudWatchRole: false,
+      cloudWatchRole: props.cloudWatchRole ?? false,
       deployOptions: {
         stageName: 'v1',
         tracingEnabled: true,
         throttlingRateLimit: props.throttlingRateLimit ?? 10,
         throttlingBurstLimit: props.throttlingBurstLimit ?? 20,
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
       },
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
     });
     this.addRoutes(new apigateway.LambdaIntegration(this.handler));
+    this.acknowledgeFindings(props);
   }
 
+  private acknowledgeFindings(props: ControlApiProps): void {
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason:
+        'The callers are other systems with AWS credentials, so every method uses IAM (SigV4) ' +
+        'authorization instead of a Cognito user pool.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'Every method rejects requests without a valid SigV4 signature and the stage is throttled, ' +
+        'so a WAF web ACL would add cost without blocking any further caller.',
+    });
+    if (props.cloudWatchRole) {
+      Validations.of(this.api).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason: 'API Gateway documents this managed policy for the account-level role that writes its logs.',
+      });
+    }
+  }
+
+  /**
+   * Adds the five routes. The request validator checks only what API Gateway
+   * can see: the function validates the JSON bodies against the workflows' inputs.
+   */
   private addRoutes(integration: apigateway.LambdaIntegration): void {
+    const options: apigateway.MethodOptions = {
+      requestValidator: this.api.addRequestValidator('RequestValidator', {
+        validateRequestBody: true,
+        validateRequestParameters: true,
+      }),
+    };
     const workflowExecutions = this.api.root
       .addResource('workflows')
       .addResource('{name}')
       .addResource('executions');
-    workflowExecutions.addMethod('POST', integration);
-    workflowExecutions.addMethod('GET', integration);
+    workflowExecutions.addMethod('POST', integration, options);
+    workflowExecutions.addMethod('GET', integration, options);
 
     const execution = this.api.root.addResource('executions').addResource('{id}');
-    execution.addMethod('GET', integration);
-    execution.addResource('redrive').addMethod('POST', integration);
-    execution.addResource('stop').addMethod('POST', integration);
+    execution.addMethod('GET', integration, options);
+    execution.addResource('redrive').addMethod('POST', integration, options);
+    execution.addResource('stop').addMethod('POST', integration, options);
   }
 
-  private grantHandler(props: ControlApiProps): void {
-    for (const workflow of props.workflows) {
-      workflow.stateMachine.grantStartExecution(this.handler);
-      workflow.stateMachine.grantExecution(
-        this.handler,
+  private grantHandler(props: ControlApiProps, control: HistoryFunction): void {
+    for (const { metadata, stateMachine } of props.workflows) {
+      stateMachine.grantStartExecution(this.handler);
+      grantExecutionActions(
+        control.role,
+        { workflowName: metadata.name, stateMachine },
         'states:DescribeExecution',
         'states:RedriveExecution',
         'states:StopExecution',
         'states:GetExecutionHistory',
       );
     }
-    props.table.grant(this.handler, 'dynamodb:Query', 'dynamodb:GetItem');
+    grantItemActions(props.table, this.handler, 'dynamodb:GetItem');
+    grantQuery(props.table, this.handler, [BY_WORKFLOW_INDEX, BY_STATUS_INDEX]);
   }
 
   /** Writes the WORKFLOWS variable: declared inputs and task names by workflow. */

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -23,8 +23,11 @@ export interface HistoryFunctionProps {
   logRetention?: logs.RetentionDays;
 }
 
-/** Lambda runtime of the history, alert and control functions. */
-export const HISTORY_RUNTIME = lambda.Runtime.NODEJS_24_X;
+/**
+ * Lambda runtime of the history, alert and control functions: the newest
+ * Node.js runtime of aws-cdk-lib 2.278, which cdk-nag rule AwsSolutions-L1 requires.
+ */
+export const HISTORY_RUNTIME = lambda.Runtime.NODEJS_26_X;
 
 /**
  * One operations Lambda function (recorder, alert or control API), bundled by
@@ -67,13 +70,20 @@ export class HistoryFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      environment: props.environment,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         forceDockerBundling: false,
         minify: true,
         sourceMap: true,
         externalModules: ['@aws-sdk/*'],
       },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
+        'so active tracing needs Resource "*".',
     });
   }
 }

@@ -3,18 +3,17 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 import { HistoryFunction } from './history-function';
-import { grantItemWrites } from './history-grants';
+import { grantExecutionActions, grantItemActions, type WorkflowStateMachineRef } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
 export interface HistoryProps {
   /** The history table (`pk`/`sk`, GSIs `byWorkflow` and `byStatus`, TTL `expiresAt`). */
   table: dynamodb.ITable;
-  /** The Sirocco state machines whose executions are recorded. */
-  stateMachines: sfn.IStateMachine[];
+  /** The Sirocco workflows whose executions are recorded, such as the stack's `WorkflowStateMachine`s. */
+  workflows: WorkflowStateMachineRef[];
   /**
    * How long the rows of an ended execution stay, through the table's TTL.
    * @default Duration.days(365)
@@ -35,8 +34,8 @@ export class History extends Construct {
 
   constructor(scope: Construct, id: string, props: HistoryProps) {
     super(scope, id);
-    if (props.stateMachines.length === 0) {
-      throw new Error('History needs at least one state machine: pass the Sirocco state machines in "stateMachines".');
+    if (props.workflows.length === 0) {
+      throw new Error('History needs at least one state machine: pass the Sirocco workflows in "workflows".');
     }
     const retention = props.retention ?? Duration.days(365);
 
@@ -53,14 +52,14 @@ export class History extends Construct {
     });
     this.recorder = recorder.function;
 
-    grantItemWrites(props.table, this.recorder, 'dynamodb:PutItem');
-    for (const stateMachine of props.stateMachines) {
-      stateMachine.grantExecution(this.recorder, 'states:GetExecutionHistory');
+    grantItemActions(props.table, this.recorder, 'dynamodb:PutItem');
+    for (const workflow of props.workflows) {
+      grantExecutionActions(recorder.role, workflow, 'states:GetExecutionHistory');
     }
 
     this.rule = new events.Rule(this, 'StatusChangeRule', {
       description: 'Status changes of the Sirocco executions, to the history recorder',
-      eventPattern: executionStatusPattern(props.stateMachines),
+      eventPattern: executionStatusPattern(props.workflows.map((workflow) => workflow.stateMachine)),
     });
     this.rule.addTarget(
       new targets.LambdaFunction(this.recorder, {
