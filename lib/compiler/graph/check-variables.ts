@@ -31,7 +31,7 @@ export function expressionsOf(value: ValueTree | undefined): Expression[] {
  */
 export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const reported = new Set<string>();
-  const check = (expressions: Expression[], defined: ReadonlySet<string>, where: string) => {
+  const check = (expressions: Expression[], defined: Defined, where: string) => {
     for (const expression of expressions) {
       for (const reference of findFreeVariables(expression.ast)) {
         if (defined.has(reference.name)) continue;
@@ -53,11 +53,21 @@ export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definit
   }
 }
 
-type Check = (expressions: Expression[], defined: ReadonlySet<string>, where: string) => void;
+type Check = (expressions: Expression[], defined: Defined, where: string) => void;
+
+/** The subset of a set that the checks read, so that a base set and a few extra names need no copy. */
+interface Defined {
+  has(name: string): boolean;
+}
+
+function extend(base: ReadonlySet<string>, extra: readonly string[]): Defined {
+  const added = new Set(extra);
+  return { has: (name) => base.has(name) || added.has(name) };
+}
 
 function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: Check): void {
   const where = `in task '${task.name}'`;
-  const withNames = (...names: string[]) => new Set([...before, ...names]);
+  const withNames = (...names: string[]) => extend(before, names);
   const success = withNames(...publishedNames(task, 'success'), resultVariable);
   const error = withNames(...publishedNames(task, 'error'), errorVariable);
 

@@ -28,9 +28,19 @@ export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): De
   const initial = new Set([...workflow.input.map((input) => input.name), ...workflow.vars.map((entry) => entry.name)]);
   const result: Definitions = { before: new Map(), branchOutputs: new Map(), initial };
 
-  const meet = (name: string, defs: Set<string>) => {
+  let changed = false;
+  const meet = (name: string, defs: ReadonlySet<string>) => {
     const current = result.before.get(name);
-    result.before.set(name, current ? new Set([...current].filter((n) => defs.has(n))) : new Set(defs));
+    if (!current) {
+      result.before.set(name, new Set(defs));
+      changed = true;
+      return;
+    }
+    for (const defined of current) {
+      if (defs.has(defined)) continue;
+      current.delete(defined);
+      changed = true;
+    }
   };
 
   const solve = (region: Region, entry: Set<string>): Set<string> | undefined => {
@@ -80,10 +90,11 @@ export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): De
     if (fork.join) meet(fork.join, merged);
   };
 
+  // Sets only shrink after their first assignment, so the passes reach a fixed point.
   for (let pass = 0; pass < maxPasses; pass++) {
-    const snapshot = JSON.stringify([...result.before].map(([name, defs]) => [name, [...defs].sort()]));
+    changed = false;
     solve(graph.root, initial);
-    if (JSON.stringify([...result.before].map(([name, defs]) => [name, [...defs].sort()])) === snapshot) break;
+    if (!changed) break;
   }
 
   return result;
