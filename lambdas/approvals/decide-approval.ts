@@ -18,10 +18,7 @@ import {
 } from './pages';
 import type { ApprovalResult, DecisionRecord, GroupRecord } from './records';
 import type { GroupClaim } from './store';
-
-// SendTaskSuccess errors after which the token can never succeed: the task timed out,
-// finished, or the token does not name a task.
-const TASK_CLOSED_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+import { TASK_CLOSED_ERRORS } from './task-probe';
 
 const MAX_USER_AGENT_LENGTH = 512;
 

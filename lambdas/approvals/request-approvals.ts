@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 
 import type { CallbackActionEvent } from '../shared/action-event';
 import { maskAddress, type Approver } from './approvers';
@@ -8,6 +9,7 @@ import type { LinkSender } from './link-sender';
 import type { ApprovalRecord, GroupRecord } from './records';
 import { parseApprovalRequest, type ApprovalInput, type ApprovalRequest } from './request-input';
 import type { ApprovalStore } from './store';
+import { isTaskClosed } from './task-probe';
 
 /** Time that approval rows outlive their deadline, so that late clicks read "expired" and not "not found". */
 export const RETENTION_AFTER_DEADLINE_SECONDS = 30 * 24 * 3600;
@@ -15,6 +17,8 @@ export const RETENTION_AFTER_DEADLINE_SECONDS = 30 * 24 * 3600;
 export interface RequestDependencies {
   store: ApprovalStore;
   sender: LinkSender;
+  /** Step Functions client, for SendTaskHeartbeat on the token of a previous group. */
+  sfn: SFNClient;
   logger: Logger;
   /** Base URL of the approval API, without the `/approvals` path. */
   baseUrl: string;
@@ -31,8 +35,8 @@ export interface RequestResult {
 
 /**
  * Creates one link per approver for a `std.approval` task and sends it. The new group
- * supersedes any earlier group of the same execution and task, whose links then read
- * "expired".
+ * supersedes the earlier group of the same execution and task when that group's task is
+ * closed (a retry or a redrive). The links of a superseded group show "expired".
  */
 export async function requestApprovals(
   event: CallbackActionEvent<ApprovalInput>,
@@ -50,7 +54,7 @@ export async function requestApprovals(
   for (const approval of approvals) {
     await deps.store.putApproval(approval);
   }
-  await supersedePreviousGroup(group, now, deps);
+  await supersedePreviousGroup(group, request.token, deps);
 
   for (const approval of approvals) {
     const approver: Approver = { address: approval.approver, channel: approval.channel };
@@ -75,27 +79,33 @@ export function approvalLink(baseUrl: string, approvalId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/approvals/${approvalId}`;
 }
 
+/**
+ * Supersedes the previous group of the task if its token is this one (a repeated invocation)
+ * or its task is closed (a retry or a redrive). An open task with another token is a parallel
+ * iteration of a Map state, which shares the execution and state name, so its group stays.
+ */
 async function supersedePreviousGroup(
   group: GroupRecord,
-  now: Date,
+  token: string,
   deps: RequestDependencies,
 ): Promise<void> {
-  const previousGroupId = await deps.store.replaceCurrentGroup(
-    group.execution,
-    group.task,
-    group.groupId,
-    now.toISOString(),
-  );
-  if (previousGroupId === undefined || previousGroupId === group.groupId) {
+  const previous = await deps.store.replaceCurrentGroup(group, token);
+  if (previous === undefined || previous.groupId === group.groupId) {
     return;
   }
 
-  const superseded = await deps.store.supersedeGroup(previousGroupId);
-  deps.logger.info('Superseded the previous approval group of the task', {
-    groupId: group.groupId,
-    previousGroupId,
-    superseded,
-  });
+  const previousClosed = previous.token === token || (await isTaskClosed(deps.sfn, previous.token));
+  const ids = { groupId: group.groupId, previousGroupId: previous.groupId };
+  if (previousClosed !== true) {
+    deps.logger.info('Kept the previous approval group because its task may still be open', {
+      ...ids,
+      taskOpen: previousClosed === false,
+    });
+    return;
+  }
+
+  const superseded = await deps.store.supersedeGroup(previous.groupId);
+  deps.logger.info('Superseded the previous approval group of the task', { ...ids, superseded });
 }
 
 function buildGroup(request: ApprovalRequest, now: Date, defaultTimeoutSeconds: number): GroupRecord {

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -23,6 +24,7 @@ function createDependencies(): RequestDependencies {
   return {
     store: new ApprovalStore(documentClient, config.tableName),
     sender: new LinkSender(new SNSClient({}), new SESv2Client({}), config.fromEmail),
+    sfn: new SFNClient({}),
     logger,
     baseUrl: config.baseUrl,
     defaultTimeoutSeconds: config.defaultTimeoutSeconds,

@@ -13,6 +13,12 @@ import type {
   GroupRecord,
 } from './records';
 
+/** Newest group of a task, from the `APPROVALTASK` row. */
+export interface CurrentGroup {
+  groupId: string;
+  token: string;
+}
+
 /** Claim on a group that the first decider takes before SendTaskSuccess. */
 export interface GroupClaim {
   claimId: string;
@@ -58,25 +64,31 @@ export class ApprovalStore {
   }
 
   /**
-   * Makes `groupId` the newest group of the task and returns the group that it replaces.
+   * Makes a group the newest group of its task and returns the group that it replaces, with
+   * that group's task token. The row expires with the group.
    */
-  async replaceCurrentGroup(
-    execution: string,
-    task: string,
-    groupId: string,
-    updatedAt: string,
-  ): Promise<string | undefined> {
+  async replaceCurrentGroup(group: GroupRecord, token: string): Promise<CurrentGroup | undefined> {
     const output = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: currentGroupKey(execution, task),
-        UpdateExpression: 'SET groupId = :groupId, updatedAt = :updatedAt',
-        ExpressionAttributeValues: { ':groupId': groupId, ':updatedAt': updatedAt },
+        Key: currentGroupKey(group.execution, group.task),
+        UpdateExpression: 'SET groupId = :groupId, #token = :token, updatedAt = :updatedAt, expiresAt = :expiresAt',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: {
+          ':groupId': group.groupId,
+          ':token': token,
+          ':updatedAt': group.createdAt,
+          ':expiresAt': group.expiresAt,
+        },
         ReturnValues: 'ALL_OLD',
       }),
     );
 
-    return output.Attributes?.groupId as string | undefined;
+    const previous = output.Attributes;
+    if (previous === undefined) {
+      return undefined;
+    }
+    return { groupId: previous.groupId as string, token: previous.token as string };
   }
 
   /** Marks a pending group superseded. Returns false when it was no longer pending. */

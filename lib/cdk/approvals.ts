@@ -114,10 +114,12 @@ export class Approvals extends Construct {
   }
 
   /**
-   * Allows the page function to complete the tasks of a state machine. Only the page function
-   * gets states:SendTaskSuccess and states:SendTaskFailure, scoped to the state machine ARN
+   * Allows the page function to complete the tasks of a state machine, and the request
+   * function to probe them. Only the page function gets states:SendTaskSuccess and
+   * states:SendTaskFailure. The request function gets states:SendTaskHeartbeat, which shows
+   * whether the task of a previous group is closed. All are scoped to the state machine ARN
    * like `StateMachine.grantTaskResponse` does, because IAM evaluates them against the state
-   * machine of the task token. SendTaskHeartbeat is left out because nothing sends it.
+   * machine of the task token.
    */
   addStateMachine(stateMachine: sfn.IStateMachine): void {
     this.answeredStateMachines.push(stateMachine);
@@ -126,6 +128,11 @@ export class Approvals extends Construct {
     iam.Grant.addToPrincipal({
       grantee: this.pageFunction,
       actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resourceArns: [stateMachine.stateMachineArn],
+    });
+    iam.Grant.addToPrincipal({
+      grantee: this.requestFunction,
+      actions: ['states:SendTaskHeartbeat'],
       resourceArns: [stateMachine.stateMachineArn],
     });
   }

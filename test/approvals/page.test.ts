@@ -1,5 +1,11 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { SendTaskSuccessCommand, SFNClient, TaskTimedOut, TaskDoesNotExist } from '@aws-sdk/client-sfn';
+import {
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -41,6 +47,7 @@ beforeEach(() => {
   sns.on(PublishCommand).resolves({ MessageId: 'sms-1' });
   ses.on(SendEmailCommand).resolves({ MessageId: 'email-1' });
   sfn.on(SendTaskSuccessCommand).resolves({});
+  sfn.on(SendTaskHeartbeatCommand).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
 });
 
 /** Runs the request handler and returns the approval id of each SMS link, in order. */

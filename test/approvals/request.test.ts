@@ -1,4 +1,5 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SendTaskHeartbeatCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -18,6 +19,7 @@ import { OutputCapture } from './support/output-capture';
 
 const sns = mockClient(SNSClient);
 const ses = mockClient(SESv2Client);
+const sfn = mockClient(SFNClient);
 let table: LocalTable;
 
 beforeAll(async () => {
@@ -31,6 +33,9 @@ afterAll(async () => {
 beforeEach(() => {
   sns.reset();
   ses.reset();
+  sfn.reset();
+  // A retried or redriven task has closed the token of its previous attempt.
+  sfn.on(SendTaskHeartbeatCommand).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
   sns.on(PublishCommand).resolves({ MessageId: 'sms-1' });
   ses.on(SendEmailCommand).resolves({ MessageId: 'email-1' });
 });
@@ -111,13 +116,46 @@ describe('approval request handler', () => {
     expect(smsLinks()[0]).not.toBe(smsLinks()[1]);
   });
 
-  test('supersedes the previous group of the task', async () => {
+  test('supersedes the group of a retried task', async () => {
     const execution = `${EXECUTION}-retried`;
     const first = await handler(approvalEvent({}, execution, 'token-attempt-1'));
     const second = await handler(approvalEvent({}, execution, 'token-attempt-2'));
 
+    const heartbeats = sfn.commandCalls(SendTaskHeartbeatCommand);
+    expect(heartbeats).toHaveLength(1);
+    expect(heartbeats[0].args[0].input.taskToken).toBe('token-attempt-1');
     expect((await readGroup(first.groupId))?.status).toBe('superseded');
     expect((await readGroup(second.groupId))?.status).toBe('pending');
+  });
+
+  test('supersedes a repeated invocation without probing', async () => {
+    const execution = `${EXECUTION}-repeated`;
+    const first = await handler(approvalEvent({}, execution, 'same-token'));
+    const second = await handler(approvalEvent({}, execution, 'same-token'));
+
+    expect(sfn.commandCalls(SendTaskHeartbeatCommand)).toHaveLength(0);
+    expect((await readGroup(first.groupId))?.status).toBe('superseded');
+    expect((await readGroup(second.groupId))?.status).toBe('pending');
+  });
+
+  test('keeps the group of a parallel Map iteration', async () => {
+    sfn.on(SendTaskHeartbeatCommand).resolves({});
+    const execution = `${EXECUTION}-map`;
+    const first = await handler(approvalEvent({}, execution, 'token-item-0'));
+    const second = await handler(approvalEvent({}, execution, 'token-item-1'));
+
+    expect((await readGroup(first.groupId))?.status).toBe('pending');
+    expect((await readGroup(second.groupId))?.status).toBe('pending');
+  });
+
+  test('keeps the previous group when the probe fails', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    sfn.on(SendTaskHeartbeatCommand).rejects(throttled);
+    const execution = `${EXECUTION}-throttled`;
+    const first = await handler(approvalEvent({}, execution, 'token-attempt-1'));
+    await handler(approvalEvent({}, execution, 'token-attempt-2'));
+
+    expect((await readGroup(first.groupId))?.status).toBe('pending');
   });
 
   test('keeps a long SMS within two parts', async () => {
@@ -178,6 +216,7 @@ describe('approval request handler', () => {
     const deps = {
       store: new ApprovalStore(table.documentClient, TABLE_NAME),
       sender: new LinkSender(new SNSClient({}), new SESv2Client({}), undefined),
+      sfn: new SFNClient({}),
       logger,
       baseUrl: BASE_URL,
       defaultTimeoutSeconds: 3600,
