@@ -6,7 +6,7 @@ import type { TaskRow } from './task-row';
 const PARALLEL_PUTS = 10;
 
 /**
- * Writes the execution row unless the table already holds a newer status.
+ * Writes the execution row unless the table already contains a newer status.
  * Events are ordered by (redriveCount, statusRank, eventTime), and an equal
  * event overwrites, so a redelivered event writes the same row again.
  * Returns false when the row was stale and left unwritten.

@@ -24,7 +24,7 @@ const SALARY: WorkflowMetadata = {
 
 type PolicyStatement = { Action: string | string[]; Resource: unknown; Effect: string };
 
-/** A stack with the history table, the alerts topic, one state machine and the three constructs. */
+/** Builds a stack with the history table, the alerts topic, one state machine and the three constructs. */
 function buildStack() {
   const app = new App();
   const stack = new Stack(app, 'HistoryTest', {
@@ -73,7 +73,7 @@ function synthesize() {
   };
 }
 
-/** Every statement of the policies attached to one role. */
+/** Returns every statement of the policies attached to one role. */
 function statementsOf(template: Template, roleId: string): PolicyStatement[] {
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: [{ Ref: roleId }] },

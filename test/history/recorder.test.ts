@@ -9,7 +9,7 @@ const sfn = mockClient(SFNClient);
 let table: LocalTable;
 let handler: (event: ExecutionStatusChangeEvent) => Promise<void>;
 
-/** Salary history: record_payroll fails once, then succeeds after a redrive. */
+/** Returns a salary history where record_payroll fails once, then succeeds after a redrive. */
 function redrivenHistory() {
   const history = new HistoryBuilder();
   history.add({ type: 'ExecutionStarted' }, 0);
@@ -22,7 +22,7 @@ function redrivenHistory() {
   return history.events;
 }
 
-/** The four status changes of one execution that fails once and is redriven. */
+/** Returns the four status changes of one execution that fails once and is redriven. */
 function redriveSequence(name: string): ExecutionStatusChangeEvent[] {
   const executionArn = `arn:aws:states:us-east-1:000000000000:execution:salary:${name}`;
   const identity = { name, executionArn };

@@ -1,7 +1,7 @@
 import { findFailedTask, summarizeTasks } from '../../lambdas/history/task-summary';
 import { HistoryBuilder } from './support/events';
 
-/** The salary workflow up to the approval, with one retry of salary_base. */
+/** Appends the salary workflow up to the approval, with one retry of salary_base. */
 function salaryUntilApproval(history: HistoryBuilder): number {
   history.add({ type: 'ExecutionStarted' }, 0);
   history.add({ type: 'PassStateEntered', stateEnteredEventDetails: { name: 'input' } });

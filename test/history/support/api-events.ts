@@ -15,7 +15,10 @@ export function apiEvent(
   for (const [name, value] of Object.entries(pathParameters)) {
     path = path.replace(`{${name}}`, value);
   }
-  const body = options.body;
+  let body: string | null = null;
+  if (typeof options.body === 'string') body = options.body;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+
   return {
     httpMethod: method,
     resource,
@@ -25,7 +28,7 @@ export function apiEvent(
     multiValueHeaders: {},
     queryStringParameters: options.query ?? null,
     multiValueQueryStringParameters: null,
-    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+    body,
     isBase64Encoded: false,
     stageVariables: null,
     requestContext: { requestId: 'request-1' } as APIGatewayProxyEvent['requestContext'],

@@ -11,7 +11,7 @@ const START = Date.parse('2026-12-01T08:00:00.000Z');
 
 type Status = ExecutionStatusChangeEvent['detail']['status'];
 
-/** A status change event of execution `run-1` of the salary workflow. */
+/** Returns a status change event of execution `run-1` of the salary workflow. */
 export function statusEvent(
   status: Status,
   overrides: Partial<ExecutionStatusChangeEvent['detail']> = {},
