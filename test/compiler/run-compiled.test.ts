@@ -1,0 +1,221 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { compileWorkflow } from '../../lib/compiler';
+import { Engine, FakeClock, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import { knownActions, readText } from './helpers';
+
+/**
+ * Runs compiled workflows on the local Step Functions engine, so that the
+ * emitted ASL is checked for behaviour and not only for shape.
+ */
+
+type Handler = (payload: Record<string, unknown>) => unknown;
+
+class ActionServices implements LocalServices {
+  readonly payloads = new Map<string, Record<string, unknown>[]>();
+
+  constructor(private readonly handlers: Record<string, Handler>) {}
+
+  async invokeLambda(functionName: string, payload: unknown): Promise<LambdaInvokeResult> {
+    const event = payload as Record<string, unknown>;
+    this.payloads.set(functionName, [...(this.payloads.get(functionName) ?? []), event]);
+    try {
+      return { statusCode: 200, payload: this.handlers[functionName](event), executedVersion: '$LATEST' };
+    } catch (error) {
+      const { name, message } = error as Error;
+      return { statusCode: 200, payload: { errorType: name, errorMessage: message }, functionError: 'Unhandled' };
+    }
+  }
+
+  async snsPublish(): Promise<{ MessageId: string }> {
+    throw new Error('SNS is not used by these workflows.');
+  }
+
+  async sesSendEmail(): Promise<{ MessageId: string }> {
+    throw new Error('SES is not used by these workflows.');
+  }
+
+  async dynamodb(): Promise<Record<string, unknown>> {
+    throw new Error('DynamoDB is not used by these workflows.');
+  }
+}
+
+/** Compiles a workflow and fills each `${key}` placeholder with the key itself as the function name. */
+function compileForEngine(file: string): string {
+  const result = compileWorkflow(readText(file), { file, actions: knownActions });
+  if (!result.asl) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+
+  return JSON.stringify(result.asl).replace(/\$\{(\w+)\}/g, '$1');
+}
+
+async function waitUntilDone(engine: Engine, executionArn: string): Promise<Record<string, unknown>> {
+  for (let attempt = 0; attempt < 5000; attempt++) {
+    const description = await engine.call('DescribeExecution', { executionArn });
+    if (description.status !== 'RUNNING') return description;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`Execution ${executionArn} is still running.`);
+}
+
+interface Run {
+  engine: Engine;
+  services: ActionServices;
+  executionArn: string;
+}
+
+const dataDirs: string[] = [];
+const engines: Engine[] = [];
+
+async function startRun(file: string, handlers: Record<string, Handler>, input: unknown): Promise<Run> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sirocco-compiled-'));
+  dataDirs.push(dataDir);
+  const services = new ActionServices(handlers);
+  const engine = new Engine({ dataDir, services, clock: new FakeClock() });
+  engines.push(engine);
+  await engine.start();
+
+  const name = file.replace(/.*\//, '').replace(/\.yaml$/, '').replace(/[^\w-]/g, '_');
+  const machine = await engine.call('CreateStateMachine', { name, definition: compileForEngine(file), roleArn: 'arn:aws:iam::000000000000:role/test' });
+  const started = await engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
+
+  return { engine, services, executionArn: started.executionArn as string };
+}
+
+afterAll(async () => {
+  for (const engine of engines) await engine.close();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('compiled workflows on the local engine', () => {
+  it('salary pays the bonus after approval', async () => {
+    const run = await startRun(
+      'workflows/salary.yaml',
+      {
+        Action_accounting_salary_base: () => ({ amount: 3000, manager: { phone: '+15550100' } }),
+        Action_bonus_calculate: () => ({ amount: 250 }),
+        ApprovalRequestFunction: () => ({}),
+        Action_accounting_record_payroll: (event) => ({ total: (event.input as { base: number; bonus: number }).base + 250 }),
+      },
+      { employee_id: 'e-7', month: '2026-11' },
+    );
+
+    let approval: Record<string, unknown>[] | undefined;
+    for (let attempt = 0; attempt < 5000 && !approval; attempt++) {
+      approval = run.services.payloads.get('ApprovalRequestFunction');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const request = approval?.[0] ?? {};
+    await run.engine.call('SendTaskSuccess', {
+      taskToken: request.token,
+      output: JSON.stringify({ approved: true, decidedBy: 'manager', decidedAt: '2026-11-30T10:00:00Z' }),
+    });
+    const done = await waitUntilDone(run.engine, run.executionArn);
+
+    expect(request.input).toStrictEqual({
+      to: ['+15550100'],
+      message: 'Approve a bonus of 250 EUR for employee e-7 (2026-11)?',
+      details: { employee: 'e-7', month: '2026-11', base: 3000, bonus: 250 },
+    });
+    expect(request.timeoutSeconds).toBe(259200);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output as string)).toStrictEqual({
+      employee_id: 'e-7',
+      month: '2026-11',
+      base: 3000,
+      bonus: 250,
+      total: 3250,
+      approved: true,
+    });
+  });
+
+  it('fork-join merges values published in branches', async () => {
+    const run = await startRun(
+      'test/fixtures/compiler/fork-join.yaml',
+      {
+        Action_shop_receive: () => ({ items: ['book'] }),
+        Action_stock_reserve: () => ({ id: 'r-1' }),
+        Action_stock_pack: () => ({ parcel: 'p-1' }),
+        Action_payment_charge: () => ({ receipt: 'c-1' }),
+        Action_shop_ship: () => ({}),
+      },
+      { order_id: 'o-1' },
+    );
+    const done = await waitUntilDone(run.engine, run.executionArn);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output as string)).toStrictEqual({ parcel: 'p-1', receipt: 'c-1' });
+    expect(run.services.payloads.get('Action_stock_pack')?.[0].input).toStrictEqual({ reservation: 'r-1' });
+    expect(run.services.payloads.get('Action_shop_ship')?.[0].input).toStrictEqual({ parcel: 'p-1', receipt: 'c-1', reservation: 'r-1' });
+  });
+
+  it('publish-across-join leaves a branch through its guard', async () => {
+    const run = await startRun(
+      'test/fixtures/compiler/publish-across-join.yaml',
+      {
+        Action_data_left: () => ({ value: 0 }),
+        Action_data_more: () => ({ value: 99 }),
+        Action_data_right: () => ({ value: 5 }),
+        Action_data_merge: (event) => ({ sum: (event.input as { values: number[] }).values.reduce((a, b) => a + b, 0) }),
+      },
+      {},
+    );
+    const done = await waitUntilDone(run.engine, run.executionArn);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(run.services.payloads.get('Action_data_more')).toBeUndefined();
+    expect(JSON.parse(done.output as string)).toStrictEqual({ left_value: 0, right_value: 5, sum: 5 });
+  });
+
+  it('on-error publishes the cause and fails after the refund', async () => {
+    const run = await startRun(
+      'test/fixtures/compiler/on-error.yaml',
+      {
+        Action_payment_charge: () => {
+          const error = new Error('card declined');
+          error.name = 'PaymentDeclined';
+          throw error;
+        },
+        Action_payment_refund: () => ({}),
+        Action_shop_notify: () => ({}),
+      },
+      { order_id: 'o-2' },
+    );
+    const done = await waitUntilDone(run.engine, run.executionArn);
+    const refund = run.services.payloads.get('Action_payment_refund')?.[0];
+
+    expect(refund?.input).toMatchObject({ order: 'o-2' });
+    expect(JSON.stringify((refund?.input as { reason: unknown }).reason)).toContain('card declined');
+    expect(run.services.payloads.get('Action_payment_charge')?.[0].input).toStrictEqual({ order: 'o-2', label: 'order o-2' });
+    expect(done.status).toBe('FAILED');
+    expect(done.error).toBe('Sirocco.Fail');
+    expect(done.cause).toBe("Task 'refund' transitioned to fail.");
+  });
+
+  it('guards end the workflow when none matches', async () => {
+    const run = await startRun(
+      'test/fixtures/compiler/guards.yaml',
+      { Action_shop_quote: () => ({ price: 50 }), Action_shop_review: () => ({}), Action_shop_accept: () => ({}) },
+      { amount: 2 },
+    );
+    const done = await waitUntilDone(run.engine, run.executionArn);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output as string)).toStrictEqual({ price: 50, currency: 'EUR' });
+    expect(run.services.payloads.get('Action_shop_review')).toBeUndefined();
+    expect(run.services.payloads.get('Action_shop_accept')).toBeUndefined();
+  });
+
+  it('commands fail with the message of the matching guard', async () => {
+    const run = await startRun(
+      'test/fixtures/compiler/commands.yaml',
+      { Action_shop_check: () => ({ status: 'blocked' }), Action_shop_archive: () => ({}) },
+      { order_id: 'o-3' },
+    );
+    const done = await waitUntilDone(run.engine, run.executionArn);
+
+    expect(done.status).toBe('FAILED');
+    expect(done.error).toBe('Sirocco.Fail');
+    expect(done.cause).toBe('Order o-3 is blocked');
+  });
+});
