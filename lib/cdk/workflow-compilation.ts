@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+import { compileWorkflow } from '../compiler';
 import type { CompileResult, Diagnostic } from '../compiler/types';
 import type { CompiledWorkflow } from './compiled-workflow';
-import { compileFromHandWrittenAsl } from './hand-written-asl';
 
 export type CompileWorkflow = (source: string, options: { file: string; actions: string[] }) => CompileResult;
 
@@ -16,14 +16,15 @@ export interface WorkflowCompilation {
 }
 
 /**
- * Compiles every `*.yaml` file of a folder, in name order. File names in the
- * diagnostics are relative to `baseDir`, such as `workflows/salary.yaml`.
+ * Compiles every `*.yaml` and `*.yml` file of a folder, in name order, with
+ * lib/compiler unless `compile` is given. File names in the diagnostics are
+ * relative to `baseDir`, such as `workflows/salary.yaml`.
  */
 export function compileWorkflowFolder(
   folder: string,
   options: { baseDir: string; actions: string[]; compile?: CompileWorkflow },
 ): WorkflowCompilation {
-  const compile = options.compile ?? loadCompiler();
+  const compile = options.compile ?? compileWorkflow;
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort();
@@ -43,21 +44,4 @@ export function compileWorkflowFolder(
   }
 
   return compilation;
-}
-
-/**
- * Returns `compileWorkflow` of lib/compiler, or the hand-written ASL stand-in
- * while the compiler does not export it.
- */
-export function loadCompiler(): CompileWorkflow {
-  const compilerPath = join(__dirname, '..', 'compiler');
-  try {
-    require.resolve(compilerPath);
-  } catch {
-    return compileFromHandWrittenAsl;
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compiler = require(compilerPath) as { compileWorkflow?: CompileWorkflow };
-  return compiler.compileWorkflow ?? compileFromHandWrittenAsl;
 }

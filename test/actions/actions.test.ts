@@ -8,6 +8,7 @@ import { handler as salaryBase } from '../../lambdas/actions/accounting/salary_b
 import { handler as calculateBonus } from '../../lambdas/actions/bonus/calculate';
 import type { ActionEvent } from '../../lambdas/shared/action-event';
 import { SampleSystems, startSampleSystems } from '../../lib/samples/sample-systems';
+import { readJson } from '../samples/read-json';
 
 let systems: SampleSystems;
 
@@ -48,7 +49,7 @@ async function injectFailure(baseUrl: string, rule: Record<string, unknown>): Pr
 
 async function countCalls(baseUrl: string): Promise<Record<string, number>> {
   const response = await fetch(`${baseUrl}/_control/calls`);
-  return ((await response.json()) as { counts: Record<string, number> }).counts;
+  return ((await readJson(response)) as { counts: Record<string, number> }).counts;
 }
 
 describe('accounting.salary_base', () => {
@@ -144,7 +145,7 @@ describe('accounting.record_payroll', () => {
     const result = await recordPayroll(
       actionEvent('record_payroll', { employee_id: 'E1001', month: '2026-11', base: 4200, bonus: 420 }),
     );
-    const listed = await (await fetch(`${systems.accountingUrl}/payroll`)).json();
+    const listed = await readJson(await fetch(`${systems.accountingUrl}/payroll`));
 
     expect(result).toEqual({ id: 'P0001', total: 4620 });
     expect(listed.records).toHaveLength(1);

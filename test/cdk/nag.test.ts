@@ -4,7 +4,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 
 import { ACTION_RUNTIME } from '../../lib/cdk/action-function';
-import { bonusOnlyWorkflow, compileSalary, createApp, createStack } from './stack-fixture';
+import { addSiroccoStack } from '../../lib/cdk/sirocco-app';
+import { PROJECT_ROOT, bonusOnlyWorkflow, compileSalary, createApp, createStack } from './stack-fixture';
 
 /** Returns every cdk-nag acknowledgement in the app, as rule id and reason. */
 function acknowledgements(app: App): { path: string; id: string; reason: unknown }[] {
@@ -70,5 +71,15 @@ describe('cdk-nag AwsSolutions', () => {
       expect(typeof entry.reason).toBe('string');
       expect((entry.reason as string).length).toBeGreaterThan(40);
     }
+  });
+});
+
+describe('cdk-nag on the whole app', () => {
+  test('app stack has no unacknowledged finding', () => {
+    const app = createApp();
+    const { stack } = addSiroccoStack(app, PROJECT_ROOT);
+
+    expect(stack).toBeDefined();
+    expect(() => synthWithChecks(app)).not.toThrow();
   });
 });

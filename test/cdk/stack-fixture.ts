@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 
 import { App } from 'aws-cdk-lib';
 
+import { compileWorkflow } from '../../lib/compiler';
 import type { StateMachineDefinition } from '../../lib/compiler/types';
 import type { CompiledWorkflow } from '../../lib/cdk/compiled-workflow';
-import { compileFromHandWrittenAsl } from '../../lib/cdk/hand-written-asl';
+import { listActions } from '../../lib/cdk/action-naming';
 import { readSiroccoSettings } from '../../lib/cdk/sirocco-context';
 import { SiroccoStack } from '../../lib/cdk/sirocco-stack';
 
@@ -17,21 +18,20 @@ export const TEST_CONTEXT = {
   'sirocco:systems': { accounting: 'http://127.0.0.1:14701', bonus: 'http://127.0.0.1:14702/' },
 };
 
-/**
- * Returns workflows/salary.yaml compiled to the hand-written ASL, the shape
- * the compiler emits, so that these tests do not depend on compiler changes.
- */
+/** Compiles workflows/salary.yaml with lib/compiler, failing on any error diagnostic. */
 export function compileSalary(): CompiledWorkflow {
-  // TODO: compile with lib/compiler once it compiles workflows/salary.yaml without errors.
   const file = 'workflows/salary.yaml';
-  const result = compileFromHandWrittenAsl(readFileSync(join(PROJECT_ROOT, file), 'utf8'), { file });
-  if (!result.asl || !result.metadata) {
+  const result = compileWorkflow(readFileSync(join(PROJECT_ROOT, file), 'utf8'), {
+    file,
+    actions: listActions(join(PROJECT_ROOT, 'lambdas', 'actions')),
+  });
+  if (!result.asl || !result.metadata || result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     throw new Error(`${file} did not compile: ${JSON.stringify(result.diagnostics)}`);
   }
   return { file, asl: result.asl, metadata: result.metadata };
 }
 
-/** A one-task workflow that calls `bonus.calculate`, to test sharing and grants across workflows. */
+/** Returns a one-task workflow that calls `bonus.calculate`, to test sharing and grants across workflows. */
 export function bonusOnlyWorkflow(): CompiledWorkflow {
   const asl: StateMachineDefinition = {
     QueryLanguage: 'JSONata',

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { actionPlaceholderKey, listActions, parseActionName } from '../../lib/cdk/action-naming';
-import { compileFromHandWrittenAsl } from '../../lib/cdk/hand-written-asl';
 import { compileWorkflowFolder } from '../../lib/cdk/workflow-compilation';
 import type { CompileResult } from '../../lib/compiler/types';
 import { PROJECT_ROOT } from './stack-fixture';
@@ -29,46 +28,17 @@ describe('action naming', () => {
   });
 });
 
-describe('compileFromHandWrittenAsl', () => {
-  const file = 'workflows/salary.yaml';
-  const source = readFileSync(join(PROJECT_ROOT, file), 'utf8');
-
-  test('salary metadata', () => {
-    const { metadata, diagnostics } = compileFromHandWrittenAsl(source, { file });
-
-    expect(diagnostics).toEqual([]);
-    expect(metadata?.name).toBe('salary');
-    expect(metadata?.input).toEqual([{ name: 'employee_id' }, { name: 'month' }]);
-    expect(metadata?.actions).toEqual(['accounting.record_payroll', 'accounting.salary_base', 'bonus.calculate']);
-    expect(metadata?.substitutions).toEqual([
-      { key: 'Action_accounting_record_payroll', kind: 'action', action: 'accounting.record_payroll' },
-      { key: 'Action_accounting_salary_base', kind: 'action', action: 'accounting.salary_base' },
-      { key: 'Action_bonus_calculate', kind: 'action', action: 'bonus.calculate' },
-      { key: 'ApprovalRequestFunction', kind: 'approval' },
-    ]);
-    expect(metadata?.tasks[0]).toEqual({
-      name: 'salary_base',
-      action: 'accounting.salary_base',
-      position: { line: 11, column: 3 },
-    });
-  });
-
-  test('salary transitions count branch states', () => {
-    const { metadata } = compileFromHandWrittenAsl(source, { file });
-
-    // input, Parallel, salary_base, bonus, approve_bonus, Choice, one record_payroll task.
-    expect(metadata?.transitions).toEqual({ shortest: 7, longest: 7 });
-  });
-
-  test('other workflows get an error', () => {
-    const result = compileFromHandWrittenAsl("version: '2.0'\nname: other\n", { file: 'workflows/other.yaml' });
-
-    expect(result.asl).toBeUndefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'CDK0001', severity: 'error' })]);
-  });
-});
-
 describe('compileWorkflowFolder', () => {
+  test('compiles the project workflows', () => {
+    const compilation = compileWorkflowFolder(join(PROJECT_ROOT, 'workflows'), {
+      baseDir: PROJECT_ROOT,
+      actions: listActions(join(PROJECT_ROOT, 'lambdas', 'actions')),
+    });
+
+    expect(compilation.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(compilation.workflows.map((workflow) => workflow.file)).toContain('workflows/salary.yaml');
+  });
+
   test('keeps only workflows without errors', () => {
     const folder = mkdtempSync(join(tmpdir(), 'sirocco-workflows-'));
     writeFileSync(join(folder, 'a.yaml'), 'name: a\n');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SampleSystems, startSampleSystems } from '../../lib/samples/sample-systems';
+import { readJson } from './read-json';
 
 let systems: SampleSystems;
 
@@ -32,7 +33,7 @@ describe('accounting system', () => {
     const response = await fetch(`${systems.accountingUrl}/employees/E1001/salary?month=2026-11`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(await readJson(response)).toEqual({
       amount: 4200,
       currency: 'EUR',
       manager: { name: 'Grace Hollow', phone: '+15555550100', email: 'grace.hollow@example.com' },
@@ -43,14 +44,14 @@ describe('accounting system', () => {
     const response = await fetch(`${systems.accountingUrl}/employees/E9999/salary?month=2026-11`);
 
     expect(response.status).toBe(404);
-    expect((await response.json()).message).toContain('E9999');
+    expect((await readJson(response)).message).toContain('E9999');
   });
 
   test('rejects invalid month with 400', async () => {
     const response = await fetch(`${systems.accountingUrl}/employees/E1001/salary?month=November`);
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain('YYYY-MM');
+    expect((await readJson(response)).message).toContain('YYYY-MM');
   });
 
   test('records payroll and lists it', async () => {
@@ -63,8 +64,8 @@ describe('accounting system', () => {
     const listed = await fetch(`${systems.accountingUrl}/payroll`);
 
     expect(created.status).toBe(201);
-    expect(await created.json()).toEqual({ id: 'P0001', total: 4620 });
-    const { records } = await listed.json();
+    expect(await readJson(created)).toEqual({ id: 'P0001', total: 4620 });
+    const { records } = await readJson(listed);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ id: 'P0001', employee: 'E1001', month: '2026-11', base: 4200, bonus: 420 });
   });
@@ -77,7 +78,7 @@ describe('accounting system', () => {
 
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
-    expect(await second.json()).toEqual(await first.json());
+    expect(await readJson(second)).toEqual(await readJson(first));
   });
 
   test('conflicting payroll is rejected with 409', async () => {
@@ -102,7 +103,7 @@ describe('accounting system', () => {
     });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain('"base"');
+    expect((await readJson(response)).message).toContain('"base"');
   });
 
   test('rejects a body that is not JSON', async () => {
@@ -117,13 +118,13 @@ describe('bonus system', () => {
     const response = await fetch(`${systems.bonusUrl}/employees/E1001/bonus?month=2026-11`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ amount: 420, currency: 'EUR' });
+    expect(await readJson(response)).toEqual({ amount: 420, currency: 'EUR' });
   });
 
   test('returns zero bonus when percent is zero', async () => {
     const response = await fetch(`${systems.bonusUrl}/employees/E1003/bonus?month=2026-11`);
 
-    expect(await response.json()).toEqual({ amount: 0, currency: 'EUR' });
+    expect(await readJson(response)).toEqual({ amount: 0, currency: 'EUR' });
   });
 });
 
@@ -162,7 +163,7 @@ describe('failure control', () => {
     await fetch(`${systems.accountingUrl}/payroll`);
 
     const response = await fetch(`${systems.accountingUrl}/_control/calls`);
-    const { calls, counts } = await response.json();
+    const { calls, counts } = await readJson(response);
 
     expect(counts).toEqual({ 'GET /employees/E1001/salary': 2, 'GET /payroll': 1 });
     expect(calls).toHaveLength(3);
@@ -175,10 +176,10 @@ describe('failure control', () => {
 
     await post(`${systems.accountingUrl}/_control/reset`, undefined);
     const listed = await fetch(`${systems.accountingUrl}/payroll`);
-    const calls = await (await fetch(`${systems.accountingUrl}/_control/calls`)).json();
+    const calls = await readJson(await fetch(`${systems.accountingUrl}/_control/calls`));
 
     expect(listed.status).toBe(200);
-    expect((await listed.json()).records).toEqual([]);
+    expect((await readJson(listed)).records).toEqual([]);
     expect(calls.counts).toEqual({ 'GET /payroll': 1 });
   });
 
@@ -191,7 +192,7 @@ describe('failure control', () => {
     const response = await post(`${systems.bonusUrl}/_control/fail`, rule);
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain(field);
+    expect((await readJson(response)).message).toContain(field);
   });
 });
 

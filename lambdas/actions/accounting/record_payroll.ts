@@ -32,9 +32,9 @@ export async function handler(event: ActionEvent): Promise<PayrollEntry> {
       path: '/payroll',
       body: { employee, month, base, bonus },
     });
-    const what = 'payroll response of the accounting system';
-    const entry = requireObject(body, what);
-    const result = { id: requireStringField(entry, 'id', what), total: requireNumberField(entry, 'total', what) };
+    const description = 'payroll response of the accounting system';
+    const entry = requireObject(body, description);
+    const result = { id: requireStringField(entry, 'id', description), total: requireNumberField(entry, 'total', description) };
 
     logger.info('Recorded the payroll', { employeeId: employee, month, payrollId: result.id });
     return result;

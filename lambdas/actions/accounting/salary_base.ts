@@ -35,17 +35,17 @@ export async function handler(event: ActionEvent): Promise<SalaryBase> {
 }
 
 function parseSalaryBase(body: unknown): SalaryBase {
-  const what = 'salary response of the accounting system';
-  const salary = requireObject(body, what);
-  const manager = requireObject(salary.manager, `manager in the ${what}`);
+  const description = 'salary response of the accounting system';
+  const salary = requireObject(body, description);
+  const manager = requireObject(salary.manager, `manager in the ${description}`);
 
   return {
-    amount: requireNumberField(salary, 'amount', what),
-    currency: requireStringField(salary, 'currency', what),
+    amount: requireNumberField(salary, 'amount', description),
+    currency: requireStringField(salary, 'currency', description),
     manager: {
-      name: requireStringField(manager, 'name', what),
-      phone: requireStringField(manager, 'phone', what),
-      email: requireStringField(manager, 'email', what),
+      name: requireStringField(manager, 'name', description),
+      phone: requireStringField(manager, 'phone', description),
+      email: requireStringField(manager, 'email', description),
     },
   };
 }

@@ -26,11 +26,11 @@ export async function handler(event: ActionEvent): Promise<Bonus> {
       path: `/employees/${encodeURIComponent(employeeId)}/bonus`,
       query: { month },
     });
-    const what = 'bonus response of the bonus system';
-    const bonus = requireObject(body, what);
+    const description = 'bonus response of the bonus system';
+    const bonus = requireObject(body, description);
     const result = {
-      amount: requireNumberField(bonus, 'amount', what),
-      currency: requireStringField(bonus, 'currency', what),
+      amount: requireNumberField(bonus, 'amount', description),
+      currency: requireStringField(bonus, 'currency', description),
     };
 
     logger.info('Calculated the bonus', { employeeId, month, amount: result.amount });

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 
 export interface HistoryTableProps {
   /**
-   * What happens to the table when it leaves the stack.
-   * @default RemovalPolicy.RETAIN, because it contains the audit trail of approvals
+   * Removal policy of the table.
+   * @default RemovalPolicy.RETAIN, because the table contains the audit trail of approvals
    */
   removalPolicy?: RemovalPolicy;
 }
