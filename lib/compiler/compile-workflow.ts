@@ -55,7 +55,7 @@ function compileModel(workflow: Workflow, options: CompileOptions, bag: Diagnost
   checkStructure(workflow, graph, bag);
   if (bag.hasErrors()) return { diagnostics: sortDiagnostics(bag.items) };
 
-  const asl = emitStateMachine({ workflow, file: options.file, graph, definitions, byName: new Map(workflow.tasks.map((t) => [t.name, t])), bag });
+  const asl = emitStateMachine({ workflow, file: options.file, graph, definitions, byName: new Map(workflow.tasks.map((t) => [t.name, t])), bag, stateNames: new Set(['input']) });
   checkStateNames(workflow, asl, bag);
   if (bag.hasErrors()) return { diagnostics: sortDiagnostics(bag.items) };
 

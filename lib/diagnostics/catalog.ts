@@ -53,6 +53,7 @@ export const catalog = {
   resultOutsideTask: entry('SRC1205', 'error', "'${0}' is only defined {1}."),
 
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
+  stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),
   internalError: entry('SRC1999', 'error', 'Internal compiler error: {0}. Please report it with the workflow file that caused it.'),
 } as const;
 

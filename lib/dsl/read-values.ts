@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { parseExpression, splitTemplate } from './expression';
 import type { Expression, ValueTree } from './model';
@@ -15,6 +15,7 @@ export class ValueReader {
   ) {}
 
   read(node: Node | null | undefined): ValueTree {
+    if (isAlias(node)) return this.read(node.resolve(this.source.document) as Node | undefined);
     if (isMap(node)) {
       const entries: [string, ValueTree][] = node.items.map((pair) => [
         String(isScalar(pair.key) ? pair.key.value : pair.key),

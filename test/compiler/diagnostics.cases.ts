@@ -293,4 +293,15 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 3,
     message: 'over the Step Functions limit of 80',
   },
+  {
+    code: 'SRC1902',
+    title: 'generated state name used twice',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n    on-success: join_j\n` +
+      `  join_j:\n    action: shop.check\n`,
+    line: 17,
+    column: 3,
+    message: "State name 'join_j' is generated twice",
+  },
 ];

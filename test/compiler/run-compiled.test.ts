@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { compileWorkflow } from '../../lib/compiler';
-import { Engine, FakeClock, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
 import { knownActions, readText } from './helpers';
 
 /**
@@ -49,18 +49,32 @@ function compileForEngine(file: string): string {
   return JSON.stringify(result.asl).replace(/\$\{(\w+)\}/g, '$1');
 }
 
-async function waitUntilDone(engine: Engine, executionArn: string): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 5000; attempt++) {
-    const description = await engine.call('DescribeExecution', { executionArn });
-    if (description.status !== 'RUNNING') return description;
-    await new Promise((resolve) => setImmediate(resolve));
+/** Resolves when the engine reports that an execution stopped running. */
+class ExecutionEnds {
+  private readonly ended = new Set<string>();
+  private readonly waiters = new Map<string, () => void>();
+
+  onStatusChange = (event: ExecutionStatusChangeEvent): void => {
+    if (event.detail.status === 'RUNNING') return;
+    this.ended.add(event.detail.executionArn);
+    this.waiters.get(event.detail.executionArn)?.();
+  };
+
+  wait(executionArn: string): Promise<void> {
+    if (this.ended.has(executionArn)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.set(executionArn, resolve));
   }
-  throw new Error(`Execution ${executionArn} is still running.`);
+}
+
+async function waitUntilDone(run: Run): Promise<Record<string, unknown>> {
+  await run.ends.wait(run.executionArn);
+  return run.engine.call('DescribeExecution', { executionArn: run.executionArn });
 }
 
 interface Run {
   engine: Engine;
   services: ActionServices;
+  ends: ExecutionEnds;
   executionArn: string;
 }
 
@@ -71,7 +85,8 @@ async function startRun(file: string, handlers: Record<string, Handler>, input: 
   const dataDir = mkdtempSync(join(tmpdir(), 'sirocco-compiled-'));
   dataDirs.push(dataDir);
   const services = new ActionServices(handlers);
-  const engine = new Engine({ dataDir, services, clock: new FakeClock() });
+  const ends = new ExecutionEnds();
+  const engine = new Engine({ dataDir, services, clock: new FakeClock(), onStatusChange: ends.onStatusChange });
   engines.push(engine);
   await engine.start();
 
@@ -79,7 +94,7 @@ async function startRun(file: string, handlers: Record<string, Handler>, input: 
   const machine = await engine.call('CreateStateMachine', { name, definition: compileForEngine(file), roleArn: 'arn:aws:iam::000000000000:role/test' });
   const started = await engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
 
-  return { engine, services, executionArn: started.executionArn as string };
+  return { engine, services, ends, executionArn: started.executionArn as string };
 }
 
 afterAll(async () => {
@@ -89,28 +104,30 @@ afterAll(async () => {
 
 describe('compiled workflows on the local engine', () => {
   it('salary pays the bonus after approval', async () => {
+    let approvalRequested: (event: Record<string, unknown>) => void = () => undefined;
+    const approval = new Promise<Record<string, unknown>>((resolve) => {
+      approvalRequested = resolve;
+    });
     const run = await startRun(
       'workflows/salary.yaml',
       {
         Action_accounting_salary_base: () => ({ amount: 3000, manager: { phone: '+15550100' } }),
         Action_bonus_calculate: () => ({ amount: 250 }),
-        ApprovalRequestFunction: () => ({}),
+        ApprovalRequestFunction: (event) => {
+          approvalRequested(event);
+          return {};
+        },
         Action_accounting_record_payroll: (event) => ({ total: (event.input as { base: number; bonus: number }).base + 250 }),
       },
       { employee_id: 'e-7', month: '2026-11' },
     );
 
-    let approval: Record<string, unknown>[] | undefined;
-    for (let attempt = 0; attempt < 5000 && !approval; attempt++) {
-      approval = run.services.payloads.get('ApprovalRequestFunction');
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const request = approval?.[0] ?? {};
+    const request = await approval;
     await run.engine.call('SendTaskSuccess', {
       taskToken: request.token,
       output: JSON.stringify({ approved: true, decidedBy: 'manager', decidedAt: '2026-11-30T10:00:00Z' }),
     });
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
 
     expect(request.input).toStrictEqual({
       to: ['+15550100'],
@@ -141,7 +158,7 @@ describe('compiled workflows on the local engine', () => {
       },
       { order_id: 'o-1' },
     );
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
 
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output as string)).toStrictEqual({ parcel: 'p-1', receipt: 'c-1' });
@@ -160,7 +177,7 @@ describe('compiled workflows on the local engine', () => {
       },
       {},
     );
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
 
     expect(done.status).toBe('SUCCEEDED');
     expect(run.services.payloads.get('Action_data_more')).toBeUndefined();
@@ -181,7 +198,7 @@ describe('compiled workflows on the local engine', () => {
       },
       { order_id: 'o-2' },
     );
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
     const refund = run.services.payloads.get('Action_payment_refund')?.[0];
 
     expect(refund?.input).toMatchObject({ order: 'o-2' });
@@ -198,7 +215,7 @@ describe('compiled workflows on the local engine', () => {
       { Action_shop_quote: () => ({ price: 50 }), Action_shop_review: () => ({}), Action_shop_accept: () => ({}) },
       { amount: 2 },
     );
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
 
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output as string)).toStrictEqual({ price: 50, currency: 'EUR' });
@@ -212,7 +229,7 @@ describe('compiled workflows on the local engine', () => {
       { Action_shop_check: () => ({ status: 'blocked' }), Action_shop_archive: () => ({}) },
       { order_id: 'o-3' },
     );
-    const done = await waitUntilDone(run.engine, run.executionArn);
+    const done = await waitUntilDone(run);
 
     expect(done.status).toBe('FAILED');
     expect(done.error).toBe('Sirocco.Fail');

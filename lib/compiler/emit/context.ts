@@ -16,6 +16,8 @@ export interface EmitContext {
   definitions: Definitions;
   byName: Map<string, Task>;
   bag: DiagnosticBag;
+  /** State names emitted so far, in every region. */
+  stateNames: Set<string>;
 }
 
 /** The ASL `States` map of one region, filled in region order. */

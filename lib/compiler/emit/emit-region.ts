@@ -21,6 +21,18 @@ export function emitRegion(scope: RegionScope, context: EmitContext): string {
   return first.kind === 'fork' ? parallelName(first.fork) : first.name;
 }
 
+/**
+ * Adds a state to the region. State names are unique across the whole state
+ * machine, branches included, so a second use of a name is reported at `task`.
+ */
+function addState(scope: RegionScope, name: string, state: Record<string, unknown>, context: EmitContext, task: Task | undefined): void {
+  if (context.stateNames.has(name)) {
+    context.bag.report('stateNameCollision', task?.range ?? { start: { line: 1, column: 1 } }, name);
+  }
+  context.stateNames.add(name);
+  scope.states[name] = state;
+}
+
 export function parallelName(fork: Fork): string {
   return `join_${fork.join}`;
 }
@@ -53,7 +65,7 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   };
   if (Object.keys(assign).length > 0) state.Assign = assign;
   state.Next = fork.join;
-  scope.states[parallelName(fork)] = state;
+  addState(scope, parallelName(fork), state, context, fork.join ? context.byName.get(fork.join) : undefined);
 }
 
 /** Variables that the workflow output reads when it is evaluated after `task`. */
@@ -119,7 +131,7 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
   const state = emitTask(task, context, scope.renames);
-  scope.states[task.name] = state;
+  addState(scope, task.name, state, context, task);
 
   const groups = transitionGroups(task);
   const success = groups.find((group) => group.outcome === 'success');
@@ -170,7 +182,7 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
   if (!isGuardedGroup(group)) return target(group.items[0], '');
 
   const choiceName = `${task.name}.${kind}`;
-  scope.states[choiceName] = {};
+  addState(scope, choiceName, {}, context, task);
   const defaultItem = exclusiveDefault(group.items);
   const rules = group.items.filter((item) => item !== defaultItem);
   const transition = task.transitions[group.items[0].kind];
@@ -188,7 +200,7 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
 
 function emitDefaultSucceed(task: Task, name: string, bindings: Bindings, scope: RegionScope, context: EmitContext): string {
   const render = (expression: Expression) => renderBound(expression, bindings);
-  scope.states[name] = emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), task.range.start.line, context);
+  addState(scope, name, emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), task.range.start.line, context), context, task);
   return name;
 }
 
@@ -208,17 +220,17 @@ function targetState(
   if (target.kind === 'task') {
     if (!isBranchExit(task, target.name, scope)) return target.name;
     const exitName = `${name}.${target.name}`;
-    scope.states[exitName] = emitBranchExit(branchExitOutput(scope, context), line, context);
+    addState(scope, exitName, emitBranchExit(branchExitOutput(scope, context), line, context), context, task);
     return exitName;
   }
   if (target.kind === 'fail') {
     const failName = `${name}.fail`;
-    scope.states[failName] = emitFail(target.message, bindings, outcome === 'error', task.name, target.range, context);
+    addState(scope, failName, emitFail(target.message, bindings, outcome === 'error', task.name, target.range, context), context, task);
     return failName;
   }
 
   const render = (expression: Expression) => renderBound(expression, bindings);
   const succeedName = `${name}.succeed`;
-  scope.states[succeedName] = emitSucceed(jsonataString(workflowOutput(task, context, outcome, render)), line, context);
+  addState(scope, succeedName, emitSucceed(jsonataString(workflowOutput(task, context, outcome, render)), line, context), context, task);
   return succeedName;
 }

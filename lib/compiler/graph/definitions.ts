@@ -29,15 +29,16 @@ export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): De
   const result: Definitions = { before: new Map(), branchOutputs: new Map(), initial };
 
   let changed = false;
-  const meet = (name: string, defs: ReadonlySet<string>) => {
+  /** Intersects the set before `name` with `defs` plus `extra`, which the caller does not copy. */
+  const meet = (name: string, defs: ReadonlySet<string>, extra: readonly string[] = []) => {
     const current = result.before.get(name);
     if (!current) {
-      result.before.set(name, new Set(defs));
+      result.before.set(name, new Set([...defs, ...extra]));
       changed = true;
       return;
     }
     for (const defined of current) {
-      if (defs.has(defined)) continue;
+      if (defs.has(defined) || extra.includes(defined)) continue;
       current.delete(defined);
       changed = true;
     }
@@ -58,13 +59,14 @@ export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): De
 
       for (const group of transitionGroups(task)) {
         if (isForkGroup(group)) continue;
-        const after = new Set([...before, ...publishedNames(task, group.outcome)]);
+        const published = publishedNames(task, group.outcome);
         for (const entryItem of group.items) {
           if (entryItem.target.kind !== 'task') continue;
           const targetName = entryItem.target.name;
           if (graph.regionOf.get(targetName) === region && graph.forkClosedBy.get(targetName) === undefined) {
-            meet(targetName, after);
+            meet(targetName, before, published);
           } else if (region.exits.some((e) => e.task === task.name && e.join === targetName)) {
+            const after = new Set([...before, ...published]);
             exit = exit ? new Set([...exit].filter((n) => after.has(n))) : after;
           }
         }
