@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import { Aws, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -41,6 +41,12 @@ export interface ApprovalsProps {
    * @default 10
    */
   throttlingBurstLimit?: number;
+  /**
+   * Whether this API creates the account-level CloudWatch role that API Gateway needs to
+   * write access logs. Only one API of an account needs it.
+   * @default true
+   */
+  cloudWatchRole?: boolean;
   /** @default the folder two levels above this file */
   projectRoot?: string;
 }
@@ -71,7 +77,7 @@ export class Approvals extends Construct {
     this.api = this.createApi(props);
     this.baseUrl = props.baseUrl ?? this.stageUrl();
 
-    this.requestFunction = new ApprovalsFunction(this, 'Request', {
+    const request = new ApprovalsFunction(this, 'Request', {
       entry: 'request.ts',
       description: 'Sirocco approvals: stores and sends approval links',
       projectRoot,
@@ -81,10 +87,11 @@ export class Approvals extends Construct {
         APPROVALS_BASE_URL: this.baseUrl,
         ...(props.fromEmail === undefined ? {} : { APPROVALS_FROM_EMAIL: props.fromEmail }),
       },
-    }).function;
+    });
+    this.requestFunction = request.function;
 
     // The timeout must stay below the claim lease of lambdas/approvals/link-state.ts (60 s).
-    this.pageFunction = new ApprovalsFunction(this, 'Page', {
+    const page = new ApprovalsFunction(this, 'Page', {
       entry: 'page.ts',
       description: 'Sirocco approvals: approval page and decisions',
       projectRoot,
@@ -93,15 +100,17 @@ export class Approvals extends Construct {
         HISTORY_TABLE: props.table.tableName,
         APPROVALS_BASE_URL: this.baseUrl,
       },
-    }).function;
+    });
+    this.pageFunction = page.function;
 
     this.addRoutes();
     this.grantRequestFunction(props);
-    props.table.grant(this.pageFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    this.grantTableItems(props.table, this.pageFunction, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     for (const stateMachine of props.stateMachines ?? []) {
       this.addStateMachine(stateMachine);
     }
 
+    this.acknowledgeFindings(props, request, page);
     this.node.addValidation({
       validate: () =>
         this.answeredStateMachines.length > 0
@@ -146,7 +155,7 @@ export class Approvals extends Construct {
       description: 'Sirocco approval pages: one link per approver',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       // API Gateway writes access logs only with an account-level CloudWatch role.
-      cloudWatchRole: true,
+      cloudWatchRole: props.cloudWatchRole ?? true,
       deployOptions: {
         stageName: APPROVALS_STAGE_NAME,
         tracingEnabled: true,
@@ -162,9 +171,56 @@ export class Approvals extends Construct {
   private addRoutes(): void {
     const integration = new apigateway.LambdaIntegration(this.pageFunction);
     const approval = this.api.root.addResource('approvals').addResource('{id}');
+    const options: apigateway.MethodOptions = {
+      requestParameters: { 'method.request.path.id': true },
+      // No method has a body model, so body validation passes every form. The handler
+      // parses and checks the body.
+      requestValidator: this.api.addRequestValidator('RequestValidator', {
+        validateRequestParameters: true,
+        validateRequestBody: true,
+      }),
+    };
 
-    approval.addMethod('GET', integration);
-    approval.addMethod('POST', integration);
+    approval.addMethod('GET', integration, options);
+    approval.addMethod('POST', integration, options);
+  }
+
+  private acknowledgeFindings(
+    props: ApprovalsProps,
+    request: ApprovalsFunction,
+    page: ApprovalsFunction,
+  ): void {
+    const xrayReason =
+      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
+      'so active tracing needs Resource "*".';
+    request.acknowledgeWildcardResources(
+      `${xrayReason} SNS Publish to a phone number has no resource ARN, so it needs "*" too.`,
+    );
+    page.acknowledgeWildcardResources(xrayReason);
+
+    const linkIsCredential =
+      'Approvers have no AWS or user pool identity: the 192-bit random id in the link is the ' +
+      'credential, and only a same-origin POST with the CSRF token of the page decides.';
+    Validations.of(this.api).acknowledge({ id: 'AwsSolutions-APIG4', reason: linkIsCredential });
+    Validations.of(this.api).acknowledge({ id: 'AwsSolutions-COG4', reason: linkIsCredential });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG6',
+      reason:
+        'Execution logs can record the request path, which contains the approval id, a credential. ' +
+        'Access logs are on and record the route template only.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'Approval ids are unguessable and the stage is throttled, so a WAF web ACL would add cost ' +
+        'without blocking any further caller.',
+    });
+    if (props.cloudWatchRole ?? true) {
+      Validations.of(this.api).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason: 'API Gateway documents this managed policy for the account-level role that writes its logs.',
+      });
+    }
   }
 
   /**
@@ -183,8 +239,13 @@ export class Approvals extends Construct {
     ]);
   }
 
+  /** Grants item actions on the table itself: the handlers query no index. */
+  private grantTableItems(table: dynamodb.ITable, fn: nodejs.NodejsFunction, actions: string[]): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
+  }
+
   private grantRequestFunction(props: ApprovalsProps): void {
-    props.table.grant(this.requestFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    this.grantTableItems(props.table, this.requestFunction, ['dynamodb:PutItem', 'dynamodb:UpdateItem']);
 
     // SNS Publish to a phone number has no resource to name, so IAM needs "*" here.
     this.requestFunction.addToRolePolicy(

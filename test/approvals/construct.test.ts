@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 
 import { CLAIM_LEASE_MS } from '../../lambdas/approvals/link-state';
 import { Approvals } from '../../lib/cdk/approvals';
@@ -13,18 +14,22 @@ interface PolicyStatement {
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
-function buildStack(withStateMachine = true): { stack: Stack; approvals: Approvals } {
-  const app = new App();
+const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:salary';
+
+function buildStack(withStateMachine = true, app = new App()): { stack: Stack; approvals: Approvals } {
   const stack = new Stack(app, 'ApprovalsTest', { env: { account: '000000000000', region: 'us-east-1' } });
   const table = new dynamodb.Table(stack, 'History', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
   });
-  const stateMachine = new sfn.StateMachine(stack, 'Salary', {
-    stateMachineName: 'salary',
-    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Start')),
+  table.addGlobalSecondaryIndex({
+    indexName: 'byWorkflow',
+    partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
+    sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
   });
+  const stateMachine = sfn.StateMachine.fromStateMachineArn(stack, 'Salary', STATE_MACHINE_ARN);
 
   const approvals = new Approvals(stack, 'Approvals', {
     table,
@@ -62,7 +67,7 @@ describe('Approvals construct', () => {
   test('creates two ARM64 functions with tracing', () => {
     for (const functionId of [pageFunctionId, requestFunctionId]) {
       const properties = resources[functionId].Properties ?? {};
-      expect(properties.Runtime).toBe('nodejs24.x');
+      expect(properties.Runtime).toBe('nodejs26.x');
       expect(properties.Architectures).toEqual(['arm64']);
       expect(properties.TracingConfig).toEqual({ Mode: 'Active' });
     }
@@ -104,16 +109,13 @@ describe('Approvals construct', () => {
 
   test('grants SendTaskSuccess and SendTaskFailure only to the page function', () => {
     const pageStatements = statementsOfRole(resources, roleIdOf(pageFunctionId));
-    const stateMachineId = Object.keys(resources).find(
-      (id) => resources[id].Type === 'AWS::StepFunctions::StateMachine',
-    );
     const taskResponse = pageStatements.filter((statement) =>
       actionsOf([statement]).includes('states:SendTaskSuccess'),
     );
 
     expect(taskResponse).toHaveLength(1);
     expect(actionsOf(taskResponse).sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
-    expect(taskResponse[0].Resource).toEqual({ Ref: stateMachineId });
+    expect(taskResponse[0].Resource).toBe(STATE_MACHINE_ARN);
 
     const otherPolicies = Object.entries(resources).filter(
       ([, resource]) =>
@@ -167,6 +169,25 @@ describe('Approvals construct', () => {
   test('synthesizes without a dependency cycle', () => {
     // Template.fromStack raises when the resources reference each other in a cycle.
     expect(() => Template.fromStack(buildStack().stack)).not.toThrow();
+  });
+
+  test('grants table items but no index', () => {
+    for (const functionId of [pageFunctionId, requestFunctionId]) {
+      const statements = statementsOfRole(resources, roleIdOf(functionId)).filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
+      );
+
+      expect(statements).toHaveLength(1);
+      expect(JSON.stringify(statements[0].Resource)).not.toContain('index');
+    }
+  });
+
+  test('passes cdk-nag AwsSolutions', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    buildStack(true, app);
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    expect(() => app.synth()).not.toThrow();
   });
 
   test('requires a state machine to answer', () => {
