@@ -15,6 +15,7 @@ import { LocalEventBus } from './events/event-bus';
 import { LoopbackServer } from './http/loopback-server';
 import { functionEnvironment, ServiceEndpoints } from './lambda/function-environment';
 import { startLambdaApiServer } from './lambda/invoke-api-server';
+import { prepareProvidedSdk } from './lambda/provided-sdk';
 import { LambdaRunner } from './lambda/lambda-runner';
 import { createLocalServices } from './local-services';
 import { createLocalLog, errorMessage, LocalLog } from './log';
@@ -99,9 +100,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
 
     const endpoints: ServiceEndpoints = { stepFunctions: '', lambda: '', dynamodb: dynalite.url, outbox: '', fallback: '' };
     let rewriteApiUrls = (value: string) => value;
+    const nodePath = prepareProvidedSdk(path.join(options.dataDir, 'lambda-runtime'));
     const lambda = new LambdaRunner({
       functions: resources.functions,
-      environmentOf: (fn) => rewriteEnvironment(functionEnvironment(fn, endpoints, location, overridesFor(options, fn)), rewriteApiUrls),
+      environmentOf: (fn) => {
+        const environment = functionEnvironment(fn, { endpoints, location, nodePath, overrides: overridesFor(options, fn) });
+        return rewriteEnvironment(environment, rewriteApiUrls);
+      },
       log,
     });
     cleanup.push(() => lambda.stop());

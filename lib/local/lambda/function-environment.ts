@@ -12,6 +12,14 @@ export interface ServiceEndpoints {
   fallback: string;
 }
 
+export interface FunctionEnvironmentOptions {
+  endpoints: ServiceEndpoints;
+  location: AwsLocation;
+  /** Folder of modules the runtime provides, such as the AWS SDK (see `prepareProvidedSdk`). */
+  nodePath?: string;
+  overrides?: Record<string, string>;
+}
+
 /**
  * Builds the whole environment of a function's process: the template's
  * variables, then the Lambda runtime's reserved variables, the local
@@ -19,12 +27,10 @@ export interface ServiceEndpoints {
  * inherited from the runtime's own environment, so real credentials never
  * reach a handler.
  */
-export function functionEnvironment(
-  fn: LambdaFunctionResource,
-  endpoints: ServiceEndpoints,
-  location: AwsLocation,
-  overrides: Record<string, string> = {},
-): Record<string, string> {
+export function functionEnvironment(fn: LambdaFunctionResource, options: FunctionEnvironmentOptions): Record<string, string> {
+  const { endpoints, location } = options;
+  const nodePath: Record<string, string> = options.nodePath ? { NODE_PATH: options.nodePath } : {};
+
   return {
     ...fn.environment,
     AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
@@ -34,6 +40,7 @@ export function functionEnvironment(
     AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
     LAMBDA_TASK_ROOT: fn.assetPath ?? '',
     _HANDLER: fn.handler,
+    ...nodePath,
     TZ: 'UTC',
     AWS_REGION: location.region,
     AWS_DEFAULT_REGION: location.region,
@@ -47,6 +54,6 @@ export function functionEnvironment(
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_SNS: endpoints.outbox,
     AWS_ENDPOINT_URL_SESV2: endpoints.outbox,
-    ...overrides,
+    ...options.overrides,
   };
 }

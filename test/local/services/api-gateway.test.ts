@@ -51,7 +51,7 @@ describe('API Gateway server', () => {
   const endpoints = { stepFunctions: UNUSED_ENDPOINT, lambda: UNUSED_ENDPOINT, dynamodb: UNUSED_ENDPOINT, outbox: UNUSED_ENDPOINT, fallback: UNUSED_ENDPOINT };
   const runner = new LambdaRunner({
     functions: stack.functions,
-    environmentOf: (fn) => functionEnvironment(fn, endpoints, LOCAL_LOCATION),
+    environmentOf: (fn) => functionEnvironment(fn, { endpoints, location: LOCAL_LOCATION }),
     log,
   });
   let server: LoopbackServer;
@@ -71,7 +71,7 @@ describe('API Gateway server', () => {
 
   it('passes the REST proxy event to Lambda', async () => {
     const response = await fetch(`${server.url}/prod/approvals/a%2F1?x=1&x=2`, { headers: { 'x-trace': 'abc' } });
-    const event = await response.json();
+    const event = (await response.json()) as Record<string, any>;
 
     expect(response.status).toBe(201);
     expect(event.resource).toBe('/approvals/{id}');
@@ -99,7 +99,7 @@ describe('API Gateway server', () => {
 
   it('serves routes without the stage prefix', async () => {
     const response = await fetch(`${server.url}/approvals/a1`);
-    const event = await response.json();
+    const event = (await response.json()) as Record<string, any>;
 
     expect(response.status).toBe(201);
     expect(event.requestContext.stage).toBe('prod');
@@ -107,7 +107,7 @@ describe('API Gateway server', () => {
 
   it('passes greedy path and body to ANY', async () => {
     const response = await fetch(`${server.url}/prod/files/reports/2026/march.csv`, { method: 'PUT', body: 'a,b\n1,2' });
-    const event = await response.json();
+    const event = (await response.json()) as Record<string, any>;
 
     expect(event.httpMethod).toBe('PUT');
     expect(event.resource).toBe('/files/{proxy+}');

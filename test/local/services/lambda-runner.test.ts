@@ -24,7 +24,7 @@ describe('LambdaRunner', () => {
   const [stack] = readAssembly(buildTestAssembly());
   const runner = new LambdaRunner({
     functions: stack.functions,
-    environmentOf: (fn) => functionEnvironment(fn, ENDPOINTS, LOCAL_LOCATION, { EXTRA: 'override' }),
+    environmentOf: (fn) => functionEnvironment(fn, { endpoints: ENDPOINTS, location: LOCAL_LOCATION, overrides: { EXTRA: 'override' } }),
     log,
   });
   let server: LoopbackServer;

@@ -32,7 +32,7 @@ describe('startRuntime on the fixture assembly', () => {
       dataDir,
       ports: 0,
       log,
-      environmentOverrides: (fn) => (fn.functionName === 'echo' ? { SYSTEM_URL: 'http://127.0.0.1:9999' } : {}),
+      environmentOverrides: (fn): Record<string, string> => (fn.functionName === 'echo' ? { SYSTEM_URL: 'http://127.0.0.1:9999' } : {}),
       eventDelivery: { retryDelayMilliseconds: 10 },
     });
     sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });

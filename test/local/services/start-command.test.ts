@@ -41,7 +41,7 @@ describe('sirocco start', () => {
       headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' },
       body: '{}',
     });
-    const body = await response.json();
+    const body = (await response.json()) as { stateMachines: { name: string }[] };
     run.child.kill('SIGINT');
     const code = await run.exit;
 
