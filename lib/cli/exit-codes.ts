@@ -7,7 +7,7 @@ export const ExitCode = {
   usage: 2,
 } as const;
 
-/** An error in how the command was called; the message is printed as is. */
+/** An error in how the command was called, printed as its message alone. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,4 +1,4 @@
-/** Where a command writes, so that tests can capture it. */
+/** Output streams of a command, replaceable in tests. */
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;

@@ -5,7 +5,7 @@ import { registerValidate } from './commands/validate';
 import { ExitCode, UsageError } from './exit-codes';
 import { processOutput, type CliOutput } from './output';
 
-/** Registers one command on the program; add new commands to `commands`. */
+/** Registers one command on the program. Add new commands to `commands`. */
 export type RegisterCommand = (program: Command, output: CliOutput, setExitCode: (code: number) => void) => void;
 
 const commands: RegisterCommand[] = [registerValidate, registerCompile, registerStart];
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], output: CliOutput = processOutput()
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // `--help` ends with commander.helpDisplayed; a missing command shows the help as an error.
+      // `--help` ends with commander.helpDisplayed, while a missing command shows the help as an error.
       const helpRequested = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       return helpRequested ? ExitCode.ok : ExitCode.usage;
     }

@@ -23,9 +23,9 @@ export interface CompileOptions {
 }
 
 /**
- * Compiles workflow YAML to Step Functions ASL (JSONata mode). Pure: it
- * reads no file and never throws. Errors come back as diagnostics, and the
- * ASL is left out when any diagnostic is an error.
+ * Compiles workflow YAML to Step Functions ASL (JSONata mode) without any
+ * I/O. Problems come back as diagnostics, an unexpected exception as
+ * SRC1999, and the ASL is left out when any diagnostic is an error.
  */
 export function compileWorkflow(source: string, options: CompileOptions): CompileResult {
   const bag = new DiagnosticBag(options.file);

@@ -19,8 +19,8 @@ function successorsOf(state: Record<string, unknown>): string[] {
 
 /**
  * Counts the states entered from `startAt` to an end, as min and max over
- * paths. Each state entered counts once; a Parallel counts itself plus every
- * branch. A transition back to a state already on the path is not followed,
+ * paths. Each state entered counts once, and a Parallel counts itself plus
+ * every branch. A transition back to a state already on the path is not followed,
  * so `max` counts each loop once.
  */
 export function countTransitions(states: StatesMap, startAt: string): Cost {

@@ -5,6 +5,8 @@ export interface FormatOptions {
   color?: boolean;
 }
 
+const severityColours = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
 
 function paint(text: string, colour: keyof typeof ansi, enabled: boolean): string {
@@ -23,7 +25,7 @@ export function formatDiagnostic(
 ): string {
   const color = options.color ?? false;
   const { line, column } = diagnostic.start;
-  const severityColour = diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan';
+  const severityColour = severityColours[diagnostic.severity];
   const header =
     `${diagnostic.file}:${line}:${column} ` +
     `${paint(diagnostic.severity, severityColour, color)} ${diagnostic.code}: ${diagnostic.message}`;

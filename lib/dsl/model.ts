@@ -35,7 +35,7 @@ export type Target =
 
 export interface TransitionItem {
   target: Target;
-  /** Absent for an unconditional target; `true` for a literal `true` guard. */
+  /** Absent for an unconditional target, and `true` for a literal `true` guard. */
   guard?: Expression | true;
 }
 
@@ -56,7 +56,7 @@ export interface Task {
   publish: NamedValue[];
   publishOnError: NamedValue[];
   transitions: Partial<Record<TransitionKind, Transition>>;
-  /** Set for every `join` form, so that the graph analysis sees the fork it closes. */
+  /** Set for every `join` form, so that the graph analysis finds the fork it closes. */
   join?: 'all';
   /** The `join` value as written, kept to report the forms that are not supported. */
   joinSpec?: { value: string; range: SourceRange };

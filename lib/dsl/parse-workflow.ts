@@ -7,8 +7,8 @@ import { validateSchema } from './validate-schema';
 
 /**
  * Parses workflow YAML, validates it against the JSON Schema and builds
- * the model. Returns undefined when the file cannot be read as a workflow;
- * the reasons are in `bag`.
+ * the model. Returns undefined when the file cannot be read as a workflow, with
+ * the reasons in `bag`.
  */
 export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | undefined {
   const source = new SourceDocument(text);

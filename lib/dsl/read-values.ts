@@ -40,8 +40,8 @@ export class ValueReader {
 
   /**
    * Reads a string that may contain expressions. `node` locates the string
-   * in the file; expression offsets are found by matching each `<%` in the
-   * node's source text, so quoted and plain scalars both map exactly.
+   * in the file. Each expression's offset comes from the matching `<%` in the
+   * node's source text, so that quoted and plain scalars both map exactly.
    */
   readString(value: string, node: Node | undefined, offsetInNode = 0): ValueTree {
     const { parts, unclosedAt } = splitTemplate(value);

@@ -122,7 +122,7 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   if (joinPair) {
     const joinNode = joinPair.value as Scalar;
     task.joinSpec = { value: String(joinNode.value), range: source.rangeOf(rangeOf(joinNode)) };
-    // Every join form closes a fork in the graph; checkStructure reports the unsupported ones.
+    // Every join form closes a fork in the graph, and checkStructure reports the unsupported ones.
     task.join = 'all';
   }
   const timeout = timeoutPair ? Number((timeoutPair.value as Scalar).value) : defaults.timeout;

@@ -39,7 +39,7 @@ export function findFreeVariables(ast: ExpressionNode): VariableReference[] {
 }
 
 /**
- * Whether a variable reads the workflow's scope. Built-in function names
+ * Returns whether a variable reads the workflow's scope. Built-in function names
  * count as variables only where they are not called, so that `$error.Cause`
  * reads the caught error while `$error('message')` stays the function.
  */

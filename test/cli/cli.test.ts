@@ -11,7 +11,7 @@ function sirocco(args: string[], cwd: string, env: Record<string, string> = {}) 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A project folder with workflows/ and lambdas/actions/ for the salary workflow. */
+/** Creates a project folder with workflows/ and lambdas/actions/ for the salary workflow. */
 function createProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sirocco-cli-'));
   mkdirSync(join(dir, 'workflows'));

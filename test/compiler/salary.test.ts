@@ -29,7 +29,7 @@ describe('salary workflow', () => {
 
   // The hand-written fixture's Comment line numbers do not match workflows/salary.yaml
   // (for example `salary.yaml:12` for salary_base, whose key is on line 11). The compiler
-  // writes the line of each task's key; every other field must equal the hand fixture.
+  // writes the line of each task's key, and every other field must equal the hand fixture.
   it('matches the hand fixture apart from Comment lines', () => {
     expect(withoutCommentLines(result.asl)).toStrictEqual(withoutCommentLines(readJson('test/fixtures/salary.hand.asl.json')));
   });

@@ -1,5 +1,5 @@
 import { DiagnosticBag } from '../../lib/diagnostics/diagnostic';
-import type { Expression, ValueTree } from '../../lib/dsl/model';
+import type { Expression, TransitionItem, ValueTree } from '../../lib/dsl/model';
 import { parseWorkflow } from '../../lib/dsl/parse-workflow';
 
 function parse(source: string) {
@@ -11,6 +11,17 @@ function parse(source: string) {
 function expressionIn(value: ValueTree | undefined): Expression {
   if (value?.kind !== 'expression') throw new Error(`expected an expression, got ${value?.kind}`);
   return value.expression;
+}
+
+function guardOf(item: TransitionItem | undefined): Expression {
+  if (item?.guard === undefined || item.guard === true) throw new Error('expected a guard expression');
+  return item.guard;
+}
+
+function templatePart(value: ValueTree | undefined, index: number): Expression {
+  const part = value?.kind === 'template' ? value.parts[index] : undefined;
+  if (part === undefined || typeof part === 'string') throw new Error(`expected an expression at part ${index}`);
+  return part;
 }
 
 const source = [
@@ -54,17 +65,16 @@ describe('parseWorkflow', () => {
   it('locates an expression inside a quoted string', () => {
     const input = workflow?.tasks[0].input;
     const quoted = input?.kind === 'object' ? input.entries[1][1] : undefined;
-    const part = quoted?.kind === 'template' ? quoted.parts[1] : undefined;
 
-    expect(typeof part === 'object' && part.range.start).toStrictEqual({ line: 11, column: 21 });
+    expect(templatePart(quoted, 1).range.start).toStrictEqual({ line: 11, column: 21 });
   });
 
   it('reads a fail command with a message and a guard', () => {
     const item = workflow?.tasks[0].transitions['on-success']?.items[0];
 
     expect(item?.target.kind).toBe('fail');
-    expect(item?.guard !== true && item?.guard?.text).toBe('$id = 0');
-    expect(item?.guard !== true && item?.guard?.range.start).toStrictEqual({ line: 13, column: 42 });
+    expect(guardOf(item).text).toBe('$id = 0');
+    expect(guardOf(item).range.start).toStrictEqual({ line: 13, column: 42 });
   });
 
   it('reports an expression error inside a fail message at its column', () => {

@@ -7,7 +7,7 @@ import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { readSource } from '../read-source';
 
-/** Compiles one file to ASL JSON on stdout or in `out`; diagnostics go to stderr. */
+/** Compiles one file to ASL JSON on stdout or in `out`, with diagnostics on stderr. */
 export function compileFile(file: string, out: string | undefined, actionsDir: string, output: CliOutput): number {
   const source = readSource(file);
   const result = compileWorkflow(source, { file, actions: discoverActions(actionsDir) });

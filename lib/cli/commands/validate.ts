@@ -20,7 +20,7 @@ function defaultFiles(): string[] {
     .map((name) => join(defaultWorkflowsDir, name));
 }
 
-/** Compiles each file and prints its diagnostics; returns the exit code. */
+/** Compiles each file, prints its diagnostics and returns the exit code. */
 export function validateFiles(files: string[], actionsDir: string, output: CliOutput): number {
   const actions = discoverActions(actionsDir);
   let errors = 0;

@@ -4,8 +4,8 @@ import { findFreeVariables, replaceFreeVariables } from '../../dsl/variables';
 import { errorVariable, resultVariable } from '../graph/check-variables';
 
 /**
- * What `$result` and `$error` stand for in the state that evaluates an
- * expression, plus the branch-local names of published variables.
+ * The JSONata that `$result` and `$error` read in the state that evaluates
+ * an expression, plus the branch-local names of published variables.
  */
 export interface Bindings {
   result?: string;

@@ -8,7 +8,7 @@ export const failError = 'Sirocco.Fail';
 
 export const approvalAction = 'std.approval';
 
-/** Everything the emit functions read; nothing here changes while emitting. */
+/** Inputs of the emit functions. Only `stateNames` and `bag` change while emitting. */
 export interface EmitContext {
   workflow: Workflow;
   file: string;
@@ -23,7 +23,7 @@ export interface EmitContext {
 /** The ASL `States` map of one region, filled in region order. */
 export type States = Record<string, Record<string, unknown>>;
 
-/** Where a region's states are being emitted, with its branch-local variable names. */
+/** A region being emitted: its `States` map and its branch-local variable names. */
 export interface RegionScope {
   region: Region;
   states: States;

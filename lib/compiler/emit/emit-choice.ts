@@ -22,7 +22,7 @@ export function exclusiveDefault(items: readonly TransitionItem[]): TransitionIt
   return undefined;
 }
 
-/** Emits a Choice state; each rule's Condition is a `{% %}` JSONata string. */
+/** Emits a Choice state whose rule Conditions are `{% %}` JSONata strings. */
 export function emitChoice(
   choices: { Condition: string; Next: string }[],
   defaultState: string,

@@ -74,7 +74,7 @@ function outputNames(task: Task, context: EmitContext, outcome: 'success' | 'err
   return [...new Set([...before, ...publishedNames(task, outcome)])];
 }
 
-/** JSONata of the workflow output; without an `output` key, an object of every defined variable. */
+/** Returns the JSONata of the workflow output, or an object of every defined variable when there is no `output` key. */
 function workflowOutput(task: Task, context: EmitContext, outcome: 'success' | 'error', render: (e: Expression) => string): string {
   const output = context.workflow.output;
   if (output) return renderValue(output, render);

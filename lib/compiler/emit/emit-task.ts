@@ -3,7 +3,7 @@ import type { Task } from '../../dsl/model';
 import { toAslValue } from './jsonata-text';
 import { renderBound, type Bindings } from './bindings';
 
-/** JSONata for the task result, as the Task state sees it in `$states.result`. */
+/** Returns the JSONata path of the task result, in the Task state (`result`) or the next state (`input`). */
 export function resultOf(task: Task, container: 'result' | 'input'): string {
   return task.action === approvalAction ? `$states.${container}` : `$states.${container}.Payload`;
 }

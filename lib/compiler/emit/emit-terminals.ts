@@ -6,7 +6,7 @@ import { jsonataString, renderTemplate } from './jsonata-text';
 
 /**
  * Emits the Fail state of a `fail` command. `Cause` is the message when one
- * is given; after on-error without a message, the caught error passes through.
+ * is given. After on-error without a message, the caught error passes through.
  */
 export function emitFail(
   message: ValueTree | undefined,

@@ -1,7 +1,7 @@
 import type { Expression, ValueTree } from '../../dsl/model';
 import type { ExpressionNode } from '../../dsl/expression';
 
-/** Renders one expression as JSONata text; the caller decides the bindings. */
+/** Renders one expression as JSONata text, with bindings that the caller chooses. */
 export type RenderExpression = (expression: Expression) => string;
 
 /** AST node types that can stand as an operand without parentheses. */

@@ -15,7 +15,7 @@ export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: Di
 
     const region = graph.regionOf.get(task.name);
     const fork = region?.parent?.fork;
-    // A fork without a join has been reported already; its branches have no join to reach.
+    // A fork without a join has been reported already, and its branches have no join to reach.
     if (!fork?.join) continue;
     const join = fork.join;
 

@@ -1,7 +1,7 @@
 import type { Task, Workflow } from '../../dsl/model';
 import { isForkGroup, transitionGroups, type Fork, type Region, type WorkflowGraph } from './regions';
 
-/** Which variables are defined where, from a forward data-flow over the regions. */
+/** Variable definitions at each task, from a forward data-flow analysis over the regions. */
 export interface Definitions {
   /** Variables defined on every path to each task's state entry. */
   before: Map<string, Set<string>>;
@@ -20,8 +20,8 @@ const maxPasses = 50;
 
 /**
  * Computes, for each task, the variables defined on every path that reaches
- * it. Published names join the set after their task; a join task sees the
- * names that leave every branch of its fork.
+ * it. Published names join the set after their task. A join task also gets
+ * the names that leave every branch of its fork.
  */
 export function computeDefinitions(workflow: Workflow, graph: WorkflowGraph): Definitions {
   const byName = new Map(workflow.tasks.map((task) => [task.name, task]));

@@ -67,7 +67,7 @@ export function transitionGroups(task: Task): TransitionGroup[] {
   return groups.filter((group) => group.items.length > 0);
 }
 
-/** Whether a group forks: more than one target and no guards. */
+/** Returns whether a group forks: more than one target and no guards. */
 export function isForkGroup(group: TransitionGroup): boolean {
   return group.items.length > 1 && group.items.every((item) => item.guard === undefined);
 }
