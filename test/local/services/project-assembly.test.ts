@@ -1,15 +1,14 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 
 import { readAssembly } from '../../../lib/local/assembly/read-assembly';
 import { StackResources } from '../../../lib/local/assembly/stack-resources';
-import { listenOnLoopback, LoopbackServer } from '../../../lib/local/http/loopback-server';
 import { createMemoryLog } from '../../../lib/local/log';
 import { LocalRuntime, startRuntime } from '../../../lib/local/runtime';
 import { synthesize } from '../../../lib/local/synthesize';
+import { SampleSystems, startSampleSystems } from '../../../lib/samples/sample-systems';
 import { createTempDir } from './build-assembly';
 import { eventually } from './eventually';
 
@@ -94,45 +93,78 @@ describe('the project synthesized assembly', () => {
   });
 
   describe('on the local runtime', () => {
-    let systems: LoopbackServer;
+    let systems: SampleSystems;
     let runtime: LocalRuntime;
+    let sfn: SFNClient;
+
+    const startSalary = async (input: Record<string, unknown>) => {
+      const controlApi = stack.restApis.find((api) => api.routes.some((route) => route.resourcePath === '/workflows/{name}/executions'));
+      return fetch(`${runtime.urls.apiGateway}/${controlApi!.stageNames[0]}/workflows/salary/executions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    };
 
     beforeAll(async () => {
-      systems = await listenOnLoopback(
-        http.createServer((_request, response) => response.writeHead(503).end('{"message":"unavailable"}')),
-        0,
-      );
+      systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
+      const systemUrls: Record<string, string> = {
+        'http://127.0.0.1:4701': systems.accountingUrl,
+        'http://127.0.0.1:4702': systems.bonusUrl,
+      };
       runtime = await startRuntime({
         assemblyDir,
         dataDir: createTempDir('project-runtime'),
         ports: 0,
         log: createMemoryLog(),
-        environmentOverrides: (fn): Record<string, string> => ('SYSTEM_URL' in fn.environment ? { SYSTEM_URL: systems.url } : {}),
+        environmentOverrides: (fn): Record<string, string> =>
+          fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
       });
+      sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
     }, 60_000);
 
     afterAll(async () => {
+      sfn?.destroy();
       await runtime?.stop();
-      await systems?.close();
+      await systems?.stop();
     });
 
     it('starts an execution through the control API', async () => {
-      const controlApi = stack.restApis.find((api) => api.routes.some((route) => route.resourcePath === '/workflows/{name}/executions'));
-      const stage = controlApi!.stageNames[0];
-      const response = await fetch(`${runtime.urls.apiGateway}/${stage}/workflows/salary/executions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ employee_id: 'E007', month: '2026-03' }),
-      });
+      const response = await startSalary({ employee_id: 'E1002', month: '2026-02' });
       const body = (await response.json()) as { executionArn: string };
       expect(response.status).toBe(202);
-      const sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
       const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: body.executionArn }));
-      sfn.destroy();
 
       expect(execution.stateMachineArn).toBe(runtime.stateMachines.salary);
-      expect(JSON.parse(execution.input!)).toEqual({ employee_id: 'E007', month: '2026-03' });
+      expect(JSON.parse(execution.input!)).toEqual({ employee_id: 'E1002', month: '2026-02' });
     });
+
+    it('runs the salary process through an approval', async () => {
+      const response = await startSalary({ employee_id: 'E1001', month: '2026-03' });
+      const { executionArn } = (await response.json()) as { executionArn: string };
+
+      const sms = await runtime.outbox.waitFor(
+        (message) => message.to === '+15555550100' && message.body.includes('2026-03'),
+        { timeoutMilliseconds: 20_000 },
+      );
+      const link = /http:\/\/127\.0\.0\.1:\d+\/\S+/.exec(sms.body)?.[0];
+      expect(link).toBeDefined();
+      const page = await (await fetch(link!)).text();
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+      expect(csrf).toBeDefined();
+      const decision = await fetch(link!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision: 'approve', csrf: csrf! }).toString(),
+      });
+      const execution = await eventually(`execution ${executionArn} to end`, async () => {
+        const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+        return described.status === 'RUNNING' ? undefined : described;
+      });
+
+      expect(decision.status).toBe(200);
+      expect(execution.status).toBe('SUCCEEDED');
+    }, 60_000);
 
     it('records status events in the history table', async () => {
       const dynamodb = new DynamoDBClient({ endpoint: runtime.urls.dynamodb, region: 'us-east-1', credentials: CREDENTIALS });
