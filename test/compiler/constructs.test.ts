@@ -13,6 +13,7 @@ describe('compiled constructs', () => {
     ['on-error', 'on-error with publish-on-error, vars and on-complete'],
     ['commands', 'fail and succeed as targets'],
     ['publish-across-join', 'start tasks as a fork, a guard ending a branch'],
+    ['task-defaults', 'task-defaults, an object default and error guards'],
   ])('%s: %s', (name) => {
     const result = compileFixture(name);
 
@@ -45,6 +46,21 @@ describe('compiled constructs', () => {
   it('counts transitions over the shortest and longest paths', () => {
     expect(compileFixture('on-error').metadata?.transitions).toStrictEqual({ shortest: 3, longest: 4 });
     expect(compileFixture('publish-across-join').metadata?.transitions).toStrictEqual({ shortest: 6, longest: 6 });
+  });
+
+  it('task-defaults fails with the error when no error guard matches', () => {
+    const states = compileFixture('task-defaults').asl?.States ?? {};
+
+    expect(states['archive.on-error'].Default).toBe('archive.on-error.default');
+    expect(states['archive.on-error.default']).toMatchObject({ Type: 'Fail', Error: '{% $states.input.Error %}' });
+  });
+
+  it('task-defaults keeps a task out of its own default transition', () => {
+    const states = compileFixture('task-defaults').asl?.States ?? {};
+
+    expect(states.report.Catch).toStrictEqual([{ ErrorEquals: ['States.ALL'], Next: 'report.on-error.fail' }]);
+    expect(states.archive.TimeoutSeconds).toBe(5);
+    expect(states.load.TimeoutSeconds).toBe(60);
   });
 
   it('omits the input state when nothing is declared', () => {

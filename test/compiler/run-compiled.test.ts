@@ -235,4 +235,31 @@ describe('compiled workflows on the local engine', () => {
     expect(done.error).toBe('Sirocco.Fail');
     expect(done.cause).toBe('Order o-3 is blocked');
   });
+
+  it.each([
+    ['States.Timeout', 'SUCCEEDED', undefined],
+    ['ArchiveDown', 'FAILED', 'ArchiveDown'],
+  ])('task-defaults routes an archive error %s', async (errorName, status, error) => {
+    let archiveCalls = 0;
+    const run = await startRun(
+      'test/fixtures/compiler/task-defaults.yaml',
+      {
+        Action_shop_check: () => ({}),
+        Action_shop_archive: () => {
+          archiveCalls += 1;
+          if (archiveCalls > 1) return {};
+          const thrown = new Error('archive failed');
+          thrown.name = errorName;
+          throw thrown;
+        },
+        Action_shop_notify: () => ({}),
+      },
+      { order_id: 'o-4' },
+    );
+    const done = await waitUntilDone(run);
+
+    expect(done.status).toBe(status);
+    expect(done.error).toBe(error);
+    expect(run.services.payloads.get('Action_shop_check')?.[0].input).toStrictEqual({ order: 'o-4', express: false });
+  });
 });

@@ -191,16 +191,27 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
     Condition: jsonataString(item.guard === true ? 'true' : renderBound(item.guard as Expression, bindings)),
     Next: target(item, rules.length > 1 ? `.${index + 1}` : ''),
   }));
-  const defaultName = defaultItem ? target(defaultItem, '.default') : emitDefaultSucceed(task, `${choiceName}.default`, bindings, scope, context);
+  const defaultName = defaultItem ? target(defaultItem, '.default') : emitNoMatch(task, `${choiceName}.default`, group.outcome, bindings, scope, context);
 
   const line = transition?.range.start.line ?? task.range.start.line;
   scope.states[choiceName] = emitChoice(choices, defaultName, comment(context, line));
   return choiceName;
 }
 
-function emitDefaultSucceed(task: Task, name: string, bindings: Bindings, scope: RegionScope, context: EmitContext): string {
+/**
+ * Emits the Choice's Default when no guard may match. Mistral ends the
+ * workflow there: successfully after on-success, and with the task's error
+ * after on-error, because the error was not handled.
+ */
+function emitNoMatch(task: Task, name: string, outcome: 'success' | 'error', bindings: Bindings, scope: RegionScope, context: EmitContext): string {
+  const line = task.range.start.line;
+  if (outcome === 'error') {
+    addState(scope, name, emitFail(undefined, bindings, true, task.name, task.range, context), context, task);
+    return name;
+  }
+
   const render = (expression: Expression) => renderBound(expression, bindings);
-  addState(scope, name, emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), task.range.start.line, context), context, task);
+  addState(scope, name, emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), line, context), context, task);
   return name;
 }
 

@@ -83,7 +83,7 @@ function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: C
       if (item.target.kind === 'fail') check(expressionsOf(item.target.message), defined, `in a fail message of task '${task.name}'`);
       if (item.target.kind === 'succeed') check(expressionsOf(workflow.output), defined, `in the workflow output, when task '${task.name}' succeeds`);
     }
-    if (group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
+    if (group.outcome === 'success' && group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
       check(expressionsOf(workflow.output), defined, `in the workflow output, when no guard of task '${task.name}' matches`);
     }
   }
@@ -98,6 +98,7 @@ function reportUndefined(
   where: string,
   bag: DiagnosticBag,
 ): void {
+  // NOTE: assumes the expression is on one line; in a multi-line expression the column is approximate.
   const start = expression.range.start;
   const column = start.column + reference.position - reference.name.length - 1;
   const range = {
