@@ -89,6 +89,9 @@ async function invoke(message) {
   }
 }
 
+// An instance whose runtime has gone away (crashed or killed) has no one to answer, so it exits.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (message) => {
   if (message && message.type === 'invoke') {
     invoke(message);
