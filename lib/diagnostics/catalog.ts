@@ -51,6 +51,7 @@ export const catalog = {
   publishCollision: entry('SRC1203', 'error', "Task '{0}' publishes '{1}', which {2}: a fork branch can neither assign nor shadow that name, so rename it."),
   unclosedExpression: entry('SRC1204', 'error', "Expression opened with '<%' is not closed with '%>'."),
   resultOutsideTask: entry('SRC1205', 'error', "'${0}' is only defined {1}."),
+  mistralFunction: entry('SRC1206', 'error', "Mistral function '{0}' has no JSONata form: write $result for task().result, $states.context.Execution for execution(), and publish a variable to read another task's result."),
 
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
   stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),

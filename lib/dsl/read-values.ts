@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { parseExpression, splitTemplate } from './expression';
+import { translateMistralForms } from './mistral-forms';
 import type { Expression, ValueTree } from './model';
 import type { SourceDocument } from './source-document';
 
@@ -95,7 +96,22 @@ export class ValueReader {
       return undefined;
     }
 
-    return { text, ast: parsed.ast, range };
+    return this.translate({ text, ast: parsed.ast, range }, offset);
+  }
+
+  /** Rewrites Mistral forms such as `$.name` to JSONata and reports the calls that have no JSONata form. */
+  private translate(expression: Expression, offset: number): Expression | undefined {
+    const translated = translateMistralForms(expression.text, expression.ast);
+    for (const form of translated.unsupported) {
+      const end = offset + form.position;
+      this.bag.report('mistralFunction', this.source.rangeOf([end - form.text.length + 2, end]), form.text);
+    }
+    if (translated.unsupported.length > 0) return undefined;
+    if (translated.text === expression.text) return expression;
+
+    // NOTE: positions reported later inside a translated expression are relative to the translated text.
+    const reparsed = parseExpression(translated.text);
+    return 'ast' in reparsed ? { ...expression, text: translated.text, ast: reparsed.ast } : expression;
   }
 }
 

@@ -304,4 +304,12 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 3,
     message: "State name 'join_j' is generated twice",
   },
+  {
+    code: 'SRC1206',
+    title: 'Mistral function without a JSONata form',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      x: <% task('b').result %>\n`,
+    line: 7,
+    column: 13,
+    message: "Mistral function 'task()' has no JSONata form",
+  },
 ];
