@@ -1,26 +1,37 @@
 import type { Clock } from './types';
 
+const maxTimerDelayMs = 2 ** 31 - 1;
+
 /** Wall-clock time with `setTimeout` sleeps. */
 export class SystemClock implements Clock {
   now(): number {
     return Date.now();
   }
 
+  /** Sleeps in steps of at most 2^31-1 ms, the longest delay `setTimeout` accepts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    const until = Date.now() + ms;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
+      let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const step = (): void => {
+        const remaining = until - Date.now();
+        if (remaining <= 0) {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+          return;
+        }
+        timer = setTimeout(step, Math.min(remaining, maxTimerDelayMs));
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
+      step();
     });
   }
 }

@@ -82,9 +82,18 @@ export class EngineStore {
     const loaded: { record: ExecutionRecord; history: HistoryEvent[] }[] = [];
     for (const record of records) {
       const history = await this.loadHistory(record.executionArn);
-      loaded.push({ record, history: history.slice(0, record.eventCount) });
+      const covered = history.slice(0, record.eventCount);
+      if (covered.length < history.length) {
+        await this.rewriteHistory(record.executionArn, covered);
+      }
+      loaded.push({ record, history: covered });
     }
     return loaded;
+  }
+
+  private async rewriteHistory(executionArn: string, events: HistoryEvent[]): Promise<void> {
+    const text = events.map((event) => `${JSON.stringify(event)}\n`).join('');
+    await writeFileAtomic(this.historyFile(executionArn), text);
   }
 
   private async loadHistory(executionArn: string): Promise<HistoryEvent[]> {
