@@ -41,7 +41,7 @@ export function addSiroccoStack(app: App, projectRoot: string): SiroccoAppResult
 
   const approvals = new Approvals(stack, 'Approvals', {
     table,
-    stateMachines: stack.allStateMachines,
+    stateMachines: stack.allStateMachinesByName,
     baseUrl: settings.approvalsBaseUrl,
     projectRoot,
   });

@@ -66,6 +66,15 @@ export class SiroccoStack extends Stack {
     return [...this.stateMachines.values()].map((workflow) => workflow.stateMachine);
   }
 
+  /**
+   * The state machine of every workflow, with ARNs built from the names. Use
+   * them for grants to the approval request function, which the state
+   * machines invoke, because a reference would form a dependency cycle.
+   */
+  get allStateMachinesByName(): sfn.IStateMachine[] {
+    return [...this.stateMachines.values()].map((workflow) => workflow.stateMachineByName);
+  }
+
   /** Sets the function that every `std.approval` task invokes, and grants it to the workflows that use it. */
   setApprovalRequestFunction(fn: lambda.IFunction): void {
     for (const stateMachine of this.stateMachines.values()) {

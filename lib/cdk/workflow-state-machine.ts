@@ -42,6 +42,12 @@ export class WorkflowStateMachine extends Construct {
   /** Compiler metadata of the workflow: tasks, inputs, actions and substitutions. */
   readonly metadata: WorkflowMetadata;
   readonly stateMachine: sfn.StateMachine;
+  /**
+   * The same state machine, with an ARN built from its name instead of a
+   * reference. Grant with it on resources that the state machine depends on,
+   * such as the approval request function, to avoid a dependency cycle.
+   */
+  readonly stateMachineByName: sfn.IStateMachine;
   readonly logGroup: logs.LogGroup;
   /** Actions of the workflow, as `<system>.<name>`. */
   readonly actions: readonly string[];
@@ -73,6 +79,8 @@ export class WorkflowStateMachine extends Construct {
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
       tracingEnabled: true,
     });
+
+    this.stateMachineByName = sfn.StateMachine.fromStateMachineName(this, 'ByName', metadata.name);
 
     this.grantSubstitutions(metadata.substitutions, props.actionFunctions);
     this.unsupportedResources = this.grantServiceIntegrations(listTaskResources(asl));
@@ -182,6 +190,7 @@ export class WorkflowStateMachine extends Construct {
       const statement = serviceIntegrationStatement(this, resource);
       if (statement) {
         this.stateMachine.addToRolePolicy(statement);
+        this.acknowledgeServiceIntegration(resource);
       } else {
         unsupported.push(resource);
       }
@@ -225,6 +234,21 @@ export class WorkflowStateMachine extends Construct {
         'CloudWatch Logs log delivery actions and X-Ray PutTraceSegments support no resource-level permissions, ' +
         'so logging and tracing of a state machine need Resource "*".',
     });
+  }
+
+  private acknowledgeServiceIntegration(resource: string): void {
+    if (resource === 'arn:aws:states:::sns:publish') {
+      Validations.of(this.stateMachine).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'std.sms publishes to a phone number, which has no ARN, so sns:Publish needs Resource "*".',
+      });
+    }
+    if (resource === 'arn:aws:states:::aws-sdk:sesv2:sendEmail') {
+      Validations.of(this.stateMachine).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        reason: 'std.email may send from any verified SES identity of the account, named in the workflow.',
+      });
+    }
   }
 
   /** Allows this state machine to invoke exactly this function, its versions and its aliases. */

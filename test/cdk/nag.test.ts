@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 
 import { ACTION_RUNTIME } from '../../lib/cdk/action-function';
 import { addSiroccoStack } from '../../lib/cdk/sirocco-app';
-import { PROJECT_ROOT, bonusOnlyWorkflow, compileSalary, createApp, createStack } from './stack-fixture';
+import { PROJECT_ROOT, bonusOnlyWorkflow, compileSalary, createApp, createStack, subWorkflowCaller } from './stack-fixture';
 
 /** Returns every cdk-nag acknowledgement in the app, as rule id and reason. */
 function acknowledgements(app: App): { path: string; id: string; reason: unknown }[] {
@@ -27,6 +27,13 @@ describe('cdk-nag AwsSolutions', () => {
   test('stack has no unacknowledged finding', () => {
     const app = createApp();
     createStack(app, [compileSalary(), bonusOnlyWorkflow()]);
+
+    expect(() => synthWithChecks(app)).not.toThrow();
+  });
+
+  test('sub-workflow and SMS grants are acknowledged', () => {
+    const app = createApp();
+    createStack(app, [bonusOnlyWorkflow(), subWorkflowCaller()]);
 
     expect(() => synthWithChecks(app)).not.toThrow();
   });

@@ -14,6 +14,7 @@ import { SiroccoStack } from '../../lib/cdk/sirocco-stack';
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 export const TEST_CONTEXT = {
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
   'sirocco:adminPhoneNumbers': ['+15555550100', '+15555550199'],
   'sirocco:systems': { accounting: 'http://127.0.0.1:14701', bonus: 'http://127.0.0.1:14702/' },
 };
@@ -60,6 +61,27 @@ export function bonusOnlyWorkflow(): CompiledWorkflow {
       transitions: { shortest: 1, longest: 1 },
     },
   };
+}
+
+/** Returns a workflow `caller` that runs `bonus_only` as a sub-workflow and sends an SMS. */
+export function subWorkflowCaller(): CompiledWorkflow {
+  const caller = bonusOnlyWorkflow();
+  caller.metadata.name = 'caller';
+  caller.asl.States.bonus = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::states:startExecution.sync:2',
+    Arguments: { StateMachineArn: '${Workflow_bonus_only}', Input: {} },
+    Next: 'notify',
+  };
+  caller.asl.States.notify = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::sns:publish',
+    Arguments: { PhoneNumber: '+15555550100', Message: 'Bonus calculated.' },
+    End: true,
+  };
+  caller.metadata.actions = [];
+  caller.metadata.substitutions = [{ key: 'Workflow_bonus_only', kind: 'workflow', workflow: 'bonus_only' }];
+  return caller;
 }
 
 /** Creates an app whose stacks skip asset bundling, with the test context. */

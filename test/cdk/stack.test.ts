@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 
 import { MISSING_APPROVAL_FUNCTION_NAME } from '../../lib/cdk/workflow-state-machine';
-import { bonusOnlyWorkflow, compileSalary, createApp, createStack } from './stack-fixture';
+import { bonusOnlyWorkflow, compileSalary, createApp, createStack, subWorkflowCaller } from './stack-fixture';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
@@ -146,30 +146,36 @@ describe('WorkflowStateMachine', () => {
   });
 
   test('sub-workflow start is granted by name', () => {
-    const caller = bonusOnlyWorkflow();
-    caller.metadata.name = 'caller';
-    caller.asl.States.child = {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::states:startExecution.sync:2',
-      Arguments: { StateMachineArn: '${Workflow_bonus_only}', Input: {} },
-      End: true,
-    };
-    caller.metadata.substitutions.push({ key: 'Workflow_bonus_only', kind: 'workflow', workflow: 'bonus_only' });
-    const stack = createStack(createApp(), [bonusOnlyWorkflow(), caller]);
+    const stack = createStack(createApp(), [bonusOnlyWorkflow(), subWorkflowCaller()]);
     const template = Template.fromStack(stack);
     const callerRole = logicalIdAt(stack, 'Sirocco/Workflow-caller/StateMachine/Role/Resource');
 
     const starts = policyStatements(template).filter(({ statement }) => statement.Action === 'states:StartExecution');
+    const rules = policyStatements(template).filter(({ statement }) => [statement.Action].flat().includes('events:PutRule'));
 
     expect(starts).toHaveLength(1);
     expect(starts[0].roles).toEqual([callerRole]);
     expect(JSON.stringify(starts[0].statement.Resource)).toContain(':stateMachine:bonus_only');
+    expect(rules).toHaveLength(1);
+    expect(JSON.stringify(rules[0].statement.Resource)).toContain(
+      ':rule/StepFunctionsGetEventsForStepFunctionsExecutionRule',
+    );
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineName: 'caller',
       DefinitionSubstitutions: {
         Workflow_bonus_only: { 'Fn::Join': ['', Match.arrayWith([':stateMachine:bonus_only'])] },
       },
     });
+  });
+
+  test('SMS publish is granted to its workflow only', () => {
+    const stack = createStack(createApp(), [bonusOnlyWorkflow(), subWorkflowCaller()]);
+    const template = Template.fromStack(stack);
+
+    const publishes = policyStatements(template).filter(({ statement }) => statement.Action === 'sns:Publish');
+
+    expect(publishes).toHaveLength(1);
+    expect(publishes[0].roles).toEqual([logicalIdAt(stack, 'Sirocco/Workflow-caller/StateMachine/Role/Resource')]);
   });
 
   test('unknown Task resource fails synthesis', () => {
