@@ -1,6 +1,6 @@
 import { MAX_TWO_PART_SEPTETS, septetLength, toGsm7, truncateSeptets } from './gsm7';
 
-/** What an administrator needs to know about one failed execution. */
+/** Facts about one failed execution that the alert SMS reports. */
 export interface FailureAlert {
   workflow: string;
   executionName: string;
@@ -33,7 +33,7 @@ export function formatAlertSms(alert: FailureAlert): string {
     executionName: toGsm7(alert.executionName),
     failedState: toGsm7(alert.failedState ?? ''),
     error: toGsm7(singleLine(alert.error ?? '')),
-    cause: toGsm7(singleLine(alert.cause ?? '')),
+    cause: toGsm7(singleLine(readableCause(alert.cause ?? ''))),
   };
 
   for (const field of SHORTEN_ORDER) {
@@ -56,6 +56,21 @@ function renderSms(status: FailureAlert['status'], fields: Record<Field, string>
 
   lines.push(`Details: sirocco status ${fields.executionName}`);
   return lines.join('\n');
+}
+
+/**
+ * Returns the `errorMessage` of a Lambda error cause, which Step Functions
+ * passes on as the JSON `{errorType, errorMessage, trace}`. Any other cause is
+ * returned unchanged.
+ */
+function readableCause(cause: string): string {
+  if (!cause.startsWith('{')) return cause;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+  } catch {
+    return cause;
+  }
 }
 
 function singleLine(text: string): string {

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readExecutionHistory } from '../history/execution-history';
 import { executionPartitionKey, TASK_PREFIX } from '../history/keys';
+import type { TaskRow } from '../history/task-row';
 import { summarizeTasks, type TaskSummary } from '../history/task-summary';
 import type { ControlContext } from './context';
 import type { FoundExecution } from './execution-lookup';
@@ -26,17 +27,21 @@ export interface TaskProgress {
 
 /**
  * Reads the task states of an execution. An ended execution reads the task
- * rows of the history table, and a running one (or one whose rows are not
- * recorded yet) reads the Step Functions execution history.
+ * rows of the history table when the recorder wrote them for its current
+ * redrive. Otherwise, such as while it runs or before the recorder has caught
+ * up, it reads the Step Functions execution history.
  */
 export async function readTaskProgress(
   context: ControlContext,
   execution: FoundExecution,
 ): Promise<TaskProgress> {
   const status = execution.description.status ?? 'RUNNING';
+  const redriveCount = execution.description.redriveCount ?? 0;
   let summaries: TaskSummary[] = [];
   if (status !== 'RUNNING' && status !== 'PENDING_REDRIVE') {
-    summaries = await readTaskRows(context, execution.executionArn);
+    const rows = await readTaskRows(context, execution.executionArn);
+    const current = rows.every((row) => row.redriveCount === redriveCount);
+    summaries = current ? rows : [];
   }
   if (summaries.length === 0) {
     const events = await readExecutionHistory(context.sfn, execution.executionArn);
@@ -65,8 +70,8 @@ export function groupTasks(taskNames: string[], summaries: TaskSummary[]): TaskP
   return progress;
 }
 
-async function readTaskRows(context: ControlContext, executionArn: string): Promise<TaskSummary[]> {
-  const rows: TaskSummary[] = [];
+async function readTaskRows(context: ControlContext, executionArn: string): Promise<TaskRow[]> {
+  const rows: TaskRow[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await context.documents.send(
@@ -80,7 +85,7 @@ async function readTaskRows(context: ControlContext, executionArn: string): Prom
         ExclusiveStartKey: startKey,
       }),
     );
-    rows.push(...((page.Items ?? []) as TaskSummary[]));
+    rows.push(...((page.Items ?? []) as TaskRow[]));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return rows;

@@ -61,6 +61,20 @@ describe('formatAlertSms', () => {
     expect(text).toContain('Zahlung für Jürgen ? 500 ? ??');
   });
 
+  it('shows the message of a Lambda error', () => {
+    const cause = JSON.stringify({
+      errorType: 'SystemError.503',
+      errorMessage: 'GET /employees/E1001/bonus failed with status 503',
+      trace: ['SystemError.503: GET /employees/E1001/bonus failed', '    at callSystem'],
+    });
+
+    const text = formatAlertSms({ ...BASE, error: 'SystemError.503', cause });
+
+    expect(text.split('\n')[1]).toBe(
+      'SystemError.503: GET /employees/E1001/bonus failed with status 503',
+    );
+  });
+
   it('puts a multi-line cause on one line', () => {
     const text = formatAlertSms({ ...BASE, cause: 'line one\n  at frame\n\tat frame' });
 

@@ -265,6 +265,7 @@ describe('GET /executions/{id}', () => {
           startDate: '2026-12-01T08:01:10.000Z',
           attempts: 3,
           error: 'Accounting.Unavailable',
+          redriveCount: 0,
         },
       }),
     );
@@ -278,6 +279,44 @@ describe('GET /executions/{id}', () => {
       expect.objectContaining({ name: 'record_payroll', attempts: 3, error: 'Accounting.Unavailable' }),
     ]);
     expect(sfnMock.commandCalls(GetExecutionHistoryCommand)).toHaveLength(0);
+  });
+
+  it('reads the history over stale task rows', async () => {
+    const arn = executionArn('salary', 'redriven');
+    sfnMock.on(DescribeExecutionCommand, { executionArn: arn }).resolves({
+      executionArn: arn,
+      name: 'redriven',
+      status: 'SUCCEEDED',
+      startDate: START_DATE,
+      redriveCount: 1,
+    });
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.failedTask('record_payroll', 'Accounting.Unavailable', 'HTTP 503');
+    history.add({ type: 'ExecutionRedriven' });
+    history.task('record_payroll');
+    sfnMock.on(GetExecutionHistoryCommand).resolves({ events: history.events });
+    await table.documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          pk: `EXEC#${arn}`,
+          sk: 'TASK#record_payroll',
+          name: 'record_payroll',
+          status: 'FAILED',
+          attempts: 1,
+          redriveCount: 0,
+        },
+      }),
+    );
+
+    const response = await describeRequest('redriven');
+
+    const body = bodyOf(response);
+    expect(body.tasks.failed).toEqual([]);
+    expect(body.tasks.done).toEqual([
+      expect.objectContaining({ name: 'record_payroll', status: 'SUCCEEDED', attempts: 2 }),
+    ]);
   });
 
   it('returns 409 for a name that two workflows use', async () => {
