@@ -217,6 +217,28 @@ describe('GET /executions/{id}', () => {
       }),
     );
 
+    await table.documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          pk: 'APPROVAL#a-0',
+          sk: 'DECISION',
+          gsi1pk: `EXEC#${arn}`,
+          gsi1sk: 'APPROVAL#2026-12-01T08:00:05.000Z#a-0',
+          kind: 'approvalDecision',
+          approvalId: 'a-0',
+          groupId: 'g-0',
+          workflow: 'salary',
+          execution: arn,
+          task: 'approve_bonus',
+          approver: 'grace.hollow@example.com',
+          decision: 'reject',
+          decidedAt: '2026-12-01T08:00:05.000Z',
+          outcome: 'taskClosed',
+        },
+      }),
+    );
+
     const response = await describeRequest('live');
 
     expect(response.statusCode).toBe(200);
@@ -240,6 +262,15 @@ describe('GET /executions/{id}', () => {
         approvers: 2,
         createdAt: '2026-12-01T08:00:10.000Z',
         deadline: '2026-12-04T08:00:10.000Z',
+      },
+    ]);
+    expect(body.decidedApprovals).toEqual([
+      {
+        task: 'approve_bonus',
+        approver: 'grace.hollow@example.com',
+        decision: 'reject',
+        decidedAt: '2026-12-01T08:00:05.000Z',
+        outcome: 'taskClosed',
       },
     ]);
   });
