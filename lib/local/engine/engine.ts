@@ -50,7 +50,7 @@ export class Engine implements StepFunctionsApi {
   /** Loads state machines and executions from `dataDir` and resumes the running executions. */
   async start(): Promise<void> {
     if (this.state !== 'new') {
-      throw new Error('Engine.start() was already called; create a new Engine to start again.');
+      throw new Error('Engine.start() was already called. Create a new Engine to start again.');
     }
     const { store } = this.internals;
     await store.init();
@@ -73,11 +73,11 @@ export class Engine implements StepFunctionsApi {
   /** Runs one API operation with the AWS JSON 1.0 request and response shapes. */
   async call(operation: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (this.state !== 'started') {
-      throw new StepFunctionsApiError('ServiceUnavailable', `The engine is ${this.state === 'new' ? 'not started; call start() first' : 'closed'}.`, 503);
+      throw new StepFunctionsApiError('ServiceUnavailable', `The engine is ${this.state === 'new' ? 'not started, so call start() first' : 'closed'}.`, 503);
     }
     const handler = operations[operation];
     if (handler === undefined) {
-      throw new StepFunctionsApiError('UnknownOperationException', `The operation '${operation}' is not supported by the local engine; supported: ${Object.keys(operations).join(', ')}.`);
+      throw new StepFunctionsApiError('UnknownOperationException', `The operation '${operation}' is not supported by the local engine. Supported operations: ${Object.keys(operations).join(', ')}.`);
     }
     return handler(this.internals, request ?? {});
   }

@@ -7,13 +7,13 @@ export const maxPayloadBytes = 256 * 1024;
 export const maxVariableNameLength = 80;
 
 /** Throws States.DataLimitExceeded when the JSON of `value` is larger than 256 KiB. */
-export function checkPayloadSize(value: unknown, what: string): void {
+export function checkPayloadSize(value: unknown, description: string): void {
   const text = JSON.stringify(value) ?? '';
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxPayloadBytes) {
     throw new StatesError(
       StatesErrorName.DataLimitExceeded,
-      `The ${what} has a size of ${bytes} bytes, which exceeds the maximum of ${maxPayloadBytes} bytes.`,
+      `The ${description} has a size of ${bytes} bytes, which exceeds the maximum of ${maxPayloadBytes} bytes.`,
     );
   }
 }

@@ -111,7 +111,7 @@ export class EngineStore {
       try {
         events.push(JSON.parse(line) as HistoryEvent);
       } catch {
-        // A line cut short by a kill during an append; the checkpoint does not cover it.
+        // A kill during an append cut this line short, and the checkpoint does not cover it.
         break;
       }
     }

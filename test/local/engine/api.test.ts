@@ -68,7 +68,7 @@ describe('Step Functions API', () => {
     const message = await invalidDefinitionMessage(test, text);
 
     expect(message).toContain("SCHEMA_VALIDATION_FAILED: The field 'Colour' is not supported by Step Functions for Pass states at /States/A/Colour");
-    expect(message).toContain("The field 'ResultPath' is a JSONPath field; in JSONata mode use Output or Assign at /States/B/ResultPath");
+    expect(message).toContain("The field 'ResultPath' is a JSONPath field. In JSONata mode, use Output or Assign at /States/B/ResultPath");
     expect(message).toContain("MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next");
     expect(message).toContain("UNREACHABLE_STATE: State 'B' is not reachable");
   });

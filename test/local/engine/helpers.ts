@@ -136,6 +136,6 @@ export async function eventTypes(engine: Engine, executionArn: string): Promise<
 /** Returns the task token that a callback handler received, once it has been invoked. */
 export async function tokenSentTo(services: FakeServices, functionName: string): Promise<string> {
   await waitFor(() => services.calls.some((call) => call.target === functionName), `a call of ${functionName}`);
-  const call = services.calls.find((c) => c.target === functionName)!;
+  const call = services.calls.find((candidate) => candidate.target === functionName)!;
   return (call.request as { token: string }).token;
 }

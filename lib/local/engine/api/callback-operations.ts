@@ -12,7 +12,7 @@ type Request = Record<string, unknown>;
 function findOpenTask(engine: EngineInternals, token: string): { run: ExecutionRun; phase: TaskPhase } {
   const content = readTaskToken(token);
   if (content === undefined) {
-    throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed; pass the token from $states.context.Task.Token unchanged.');
+    throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed. Pass the token from $states.context.Task.Token unchanged.');
   }
   const run = engine.executions.get(content.executionArn);
   const frame = run?.isRunning ? run.record.frames[content.frameId] : undefined;

@@ -119,7 +119,7 @@ export async function listExecutions(engine: EngineInternals, request: Request):
   findStateMachine(engine, machineArn);
   const statusFilter = optionalString(request, 'statusFilter');
   if (statusFilter !== undefined && !executionStatuses.includes(statusFilter)) {
-    throw new StepFunctionsApiError('ValidationException', `statusFilter '${statusFilter}' is invalid; use one of ${executionStatuses.join(', ')}.`);
+    throw new StepFunctionsApiError('ValidationException', `statusFilter '${statusFilter}' is invalid. Use one of ${executionStatuses.join(', ')}.`);
   }
   const redriveFilter = optionalString(request, 'redriveFilter');
 

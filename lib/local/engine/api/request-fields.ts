@@ -23,11 +23,11 @@ export function optionalString(request: Record<string, unknown>, field: string):
 const invalidNameCharacters = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
 /** Checks a state machine or execution name against the Step Functions naming rules. */
-export function checkName(name: string, what: string): void {
+export function checkName(name: string, resourceKind: string): void {
   if (name.length < 1 || name.length > 80 || invalidNameCharacters.test(name)) {
     throw new StepFunctionsApiError(
       'InvalidName',
-      `Invalid Name: '${name}'. A ${what} name has 1 to 80 characters and no whitespace, brackets, wildcards or the characters " # % \\ ^ | ~ \` $ & , ; : /.`,
+      `Invalid Name: '${name}'. A ${resourceKind} name has 1 to 80 characters and no whitespace, brackets, wildcards or the characters " # % \\ ^ | ~ \` $ & , ; : /.`,
     );
   }
 }

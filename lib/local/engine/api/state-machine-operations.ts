@@ -36,7 +36,7 @@ export async function createStateMachine(engine: EngineInternals, request: Reque
   checkName(name, 'state machine');
   const type = optionalString(request, 'type') ?? 'STANDARD';
   if (type !== 'STANDARD') {
-    throw new StepFunctionsApiError('ValidationException', `State machine type '${type}' is not supported locally; use STANDARD, which has task tokens, redrive and status events.`);
+    throw new StepFunctionsApiError('ValidationException', `State machine type '${type}' is not supported locally. Use STANDARD, which has task tokens, redrive and status events.`);
   }
   checkDefinition(definition);
 
@@ -62,7 +62,7 @@ export async function createStateMachine(engine: EngineInternals, request: Reque
   return { stateMachineArn: record.stateMachineArn, creationDate: epochSeconds(record.creationDate) };
 }
 
-/** Replaces the definition or role; running executions keep the definition they started with. */
+/** Replaces the definition or role, while running executions keep the definition they started with. */
 export async function updateStateMachine(engine: EngineInternals, request: Request): Promise<Request> {
   const record = findStateMachine(engine, requiredString(request, 'stateMachineArn'));
   const definition = optionalString(request, 'definition');
@@ -116,7 +116,7 @@ export async function listStateMachines(engine: EngineInternals, request: Reques
   };
 }
 
-/** Deletes a state machine; its running executions go on with their own copy of the definition. */
+/** Deletes a state machine, while its running executions go on with their own copy of the definition. */
 export async function deleteStateMachine(engine: EngineInternals, request: Request): Promise<Request> {
   const arn = requiredString(request, 'stateMachineArn');
   const name = parseStateMachineArn(arn);

@@ -5,7 +5,7 @@ import type { ExecutionRun } from '../execution/execution-run';
 import type { ExecutionStatusChangeEvent } from '../types';
 import { redriveStatus } from './execution-description';
 
-/** Builds the EventBridge "Step Functions Execution Status Change" event; dates are epoch milliseconds. */
+/** Builds the EventBridge "Step Functions Execution Status Change" event, with dates in epoch milliseconds. */
 export function statusChangeEvent(run: ExecutionRun, arnContext: ArnContext): ExecutionStatusChangeEvent {
   const { record } = run;
   const redrive = redriveStatus(record, run.clock.now());

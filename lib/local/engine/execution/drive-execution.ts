@@ -3,7 +3,7 @@ import { payloadDetail } from '../history';
 import type { AbortReason, ExecutionRun } from './execution-run';
 import { runFrame } from './frame-runner';
 
-/** Arms the state machine's TimeoutSeconds; the returned function disarms it. */
+/** Arms the state machine's TimeoutSeconds and returns the function that disarms it. */
 function armExecutionTimeout(run: ExecutionRun): () => void {
   const { timeoutAt } = run.record;
   const disarm = new AbortController();

@@ -73,7 +73,7 @@ export class ExecutionRun {
   }
 
   /**
-   * Persists the record. A durable checkpoint resolves once written; one that
+   * Persists the record. A durable checkpoint resolves once written. One that
    * is not durable is written in the background, because re-running the
    * transitions it covers after a crash has no outside effect.
    */

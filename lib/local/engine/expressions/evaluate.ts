@@ -29,7 +29,7 @@ export function expressionText(value: unknown): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** Compiles JSONata text once and caches it; throws jsonata's error for invalid syntax. */
+/** Compiles JSONata text once and caches it. Throws jsonata's error for invalid syntax. */
 export function compileExpression(text: string): jsonata.Expression {
   let expression = compiled.get(text);
   if (expression === undefined) {

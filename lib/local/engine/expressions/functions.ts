@@ -14,7 +14,7 @@ function fail(message: string): never {
   throw new StatesError(StatesErrorName.QueryEvaluationError, message);
 }
 
-/** Splits an array into chunks of `size` items; the last chunk may be shorter. */
+/** Splits an array into chunks of `size` items, so the last chunk may be shorter. */
 function partition(array: unknown, size: unknown): unknown[][] {
   if (!Array.isArray(array)) {
     fail(`$partition expects an array as its first argument, got ${JSON.stringify(array)}.`);
@@ -55,13 +55,13 @@ function hash(value: unknown, algorithm: unknown): string {
   const nodeName = typeof algorithm === 'string' ? hashAlgorithms[algorithm] : undefined;
   if (nodeName === undefined) {
     fail(
-      `$hash algorithm ${JSON.stringify(algorithm)} is not supported; use one of ${Object.keys(hashAlgorithms).join(', ')}.`,
+      `$hash algorithm ${JSON.stringify(algorithm)} is not supported. Use one of ${Object.keys(hashAlgorithms).join(', ')}.`,
     );
   }
   return createHash(nodeName).update(value).digest('hex');
 }
 
-/** Returns a number in [0, 1); with a seed, the same seed returns the same number. */
+/** Returns a number from 0 up to but excluding 1. The same seed returns the same number. */
 function random(seed?: unknown): number {
   if (seed === undefined) {
     return Math.random();

@@ -4,7 +4,7 @@ import { completeState } from './state-output';
 
 /**
  * Takes the first rule whose `Condition` is true. A rule's own `Assign` and
- * `Output` replace the state's; the `Default` path uses the state's.
+ * `Output` replace the state's, and the `Default` path uses the state's.
  */
 export async function runChoice(context: StateContext): Promise<StateOutcome> {
   const { state } = context;

@@ -27,7 +27,7 @@ async function evaluateMaxConcurrency(context: StateContext): Promise<number> {
 
 /**
  * Runs the ItemProcessor once per item as a child frame, each with its own
- * variable scope; the result is the iterations' outputs in item order.
+ * variable scope. The result is the iterations' outputs in item order.
  */
 export async function runMap(context: StateContext): Promise<StateOutcome> {
   const { run, frame, state } = context;

@@ -2,7 +2,7 @@ import { runChildFrames } from '../execution/child-frames';
 import type { StateContext, StateOutcome } from './state-context';
 import { completeState, nextOf } from './state-output';
 
-/** Runs every branch as a child frame with its own variable scope; the result is their outputs in order. */
+/** Runs every branch as a child frame with its own variable scope and returns their outputs in order. */
 export async function runParallel(context: StateContext): Promise<StateOutcome> {
   const { run, frame, state } = context;
 

@@ -40,7 +40,7 @@ export function checkAssignScope(context: StateContext, assigned: Record<string,
     if (name in outer) {
       throw new StatesError(
         StatesErrorName.Runtime,
-        `State '${context.frame.stateName}' cannot assign variable '${name}' because it belongs to an outer scope; give the inner variable another name.`,
+        `State '${context.frame.stateName}' cannot assign variable '${name}' because it belongs to an outer scope. Give the inner variable another name.`,
       );
     }
   }

@@ -62,7 +62,7 @@ function recordSuccess(context: StateContext, integration: Integration, result: 
   });
 }
 
-/** Waits for SendTaskSuccess or SendTaskFailure; heartbeats restart the heartbeat deadline. */
+/** Waits for SendTaskSuccess or SendTaskFailure. Each heartbeat restarts the heartbeat deadline. */
 async function awaitCallback(context: StateContext, phase: TaskPhase, limits: TaskLimits): Promise<unknown> {
   const { run, frame } = context;
   const token = phase.token!;

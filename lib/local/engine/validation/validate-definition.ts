@@ -95,7 +95,7 @@ function checkAssignNames(problems: Problems, assign: unknown, path: string, out
   for (const name of names) {
     if (!variableNamePattern.test(name) || name.length > maxVariableNameLength || name === 'states') {
       problems.schema(
-        `The variable name '${name}' is invalid; use letters, digits and underscores, at most ${maxVariableNameLength} characters, and not the reserved name 'states'`,
+        `The variable name '${name}' is invalid. Use letters, digits and underscores, at most ${maxVariableNameLength} characters, and not the reserved name 'states'`,
         path,
       );
     }
@@ -134,7 +134,7 @@ function checkTransitions(problems: Problems, name: string, state: State, stateN
     }
   } else if (state.Type !== 'Succeed' && state.Type !== 'Fail') {
     if (state.End === true && state.Next !== undefined) {
-      problems.schema(`State '${name}' has both Next and End; keep one`, path);
+      problems.schema(`State '${name}' has both Next and End, so keep only one`, path);
     } else if (state.End !== true) {
       if (state.Next === undefined) {
         problems.schema(`State '${name}' needs either Next or "End": true`, path);
@@ -154,7 +154,7 @@ function checkTypeSpecific(problems: Problems, name: string, state: State, path:
         problems.schema(`Task state '${name}' needs a Resource`, path);
       } else if (resolveIntegration(state.Resource) === undefined) {
         problems.schema(
-          `The Resource '${state.Resource}' of Task state '${name}' is not supported by the local engine; use one of ${supportedResources.join(', ')}`,
+          `The Resource '${state.Resource}' of Task state '${name}' is not supported by the local engine. Use one of ${supportedResources.join(', ')}`,
           `${path}/Resource`,
         );
       }
@@ -184,7 +184,7 @@ function checkTypeSpecific(problems: Problems, name: string, state: State, path:
       if (!isObject(state.ItemProcessor)) {
         problems.schema(`Map state '${name}' needs an ItemProcessor`, path);
       } else if (state.ItemProcessor.ProcessorConfig?.Mode !== undefined && state.ItemProcessor.ProcessorConfig.Mode !== 'INLINE') {
-        problems.schema(`Map state '${name}' uses ProcessorConfig Mode ${state.ItemProcessor.ProcessorConfig.Mode}; the local engine runs INLINE Map states only`, `${path}/ItemProcessor`);
+        problems.schema(`Map state '${name}' uses ProcessorConfig Mode ${state.ItemProcessor.ProcessorConfig.Mode}, but the local engine runs INLINE Map states only`, `${path}/ItemProcessor`);
       }
       break;
     default:
@@ -194,15 +194,15 @@ function checkTypeSpecific(problems: Problems, name: string, state: State, path:
 
 function checkState(problems: Problems, name: string, state: State, path: string, outerNames: ReadonlySet<string>): void {
   if (!stateTypes.includes(state.Type)) {
-    problems.schema(`The state type '${String(state.Type)}' is invalid; use one of ${stateTypes.join(', ')}`, `${path}/Type`);
+    problems.schema(`The state type '${String(state.Type)}' is invalid. Use one of ${stateTypes.join(', ')}`, `${path}/Type`);
     return;
   }
   if (state.QueryLanguage !== undefined && state.QueryLanguage !== 'JSONata') {
-    problems.schema(`State '${name}' sets QueryLanguage ${state.QueryLanguage}; the local engine runs JSONata only`, `${path}/QueryLanguage`);
+    problems.schema(`State '${name}' sets QueryLanguage ${state.QueryLanguage}, but the local engine runs JSONata only`, `${path}/QueryLanguage`);
   }
   for (const field of Object.keys(state)) {
     if (jsonPathFields[field] !== undefined) {
-      problems.schema(`The field '${field}' is a JSONPath field; in JSONata mode use ${jsonPathFields[field]}`, `${path}/${field}`);
+      problems.schema(`The field '${field}' is a JSONPath field. In JSONata mode, use ${jsonPathFields[field]}`, `${path}/${field}`);
     } else if (!allowedStateFields[state.Type].has(field)) {
       problems.schema(`The field '${field}' is not supported by Step Functions for ${state.Type} states`, `${path}/${field}`);
     }
@@ -290,7 +290,7 @@ export function validateDefinition(text: string): string[] {
     return ['SCHEMA_VALIDATION_FAILED: The definition must be a JSON object at /'];
   }
   if (definition.QueryLanguage !== 'JSONata') {
-    problems.schema(`QueryLanguage is ${JSON.stringify(definition.QueryLanguage ?? 'JSONPath')}; the local engine runs JSONata only, so set "QueryLanguage": "JSONata"`, '/QueryLanguage');
+    problems.schema(`QueryLanguage is ${JSON.stringify(definition.QueryLanguage ?? 'JSONPath')}, but the local engine runs JSONata only, so set "QueryLanguage": "JSONata"`, '/QueryLanguage');
   }
   for (const field of Object.keys(definition)) {
     if (!allowedTopLevelFields.has(field)) {
