@@ -69,6 +69,11 @@ export class Approvals extends Construct {
   readonly baseUrl: string;
 
   private readonly answeredStateMachines: sfn.IStateMachine[] = [];
+  /**
+   * Heartbeat rights of the request function, in a policy of their own: the request function
+   * does not depend on it, so the state machines that invoke the function can reference it.
+   */
+  private readonly heartbeatPolicy: iam.Policy;
 
   constructor(scope: Construct, id: string, props: ApprovalsProps) {
     super(scope, id);
@@ -89,6 +94,7 @@ export class Approvals extends Construct {
       },
     });
     this.requestFunction = request.function;
+    this.heartbeatPolicy = new iam.Policy(this, 'TaskHeartbeatPolicy', { roles: [request.role] });
 
     // The timeout must stay below the claim lease of lambdas/approvals/link-state.ts (60 s).
     const page = new ApprovalsFunction(this, 'Page', {
@@ -139,11 +145,12 @@ export class Approvals extends Construct {
       actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
       resourceArns: [stateMachine.stateMachineArn],
     });
-    iam.Grant.addToPrincipal({
-      grantee: this.requestFunction,
-      actions: ['states:SendTaskHeartbeat'],
-      resourceArns: [stateMachine.stateMachineArn],
-    });
+    this.heartbeatPolicy.addStatements(
+      new iam.PolicyStatement({
+        actions: ['states:SendTaskHeartbeat'],
+        resources: [stateMachine.stateMachineArn],
+      }),
+    );
   }
 
   private createApi(props: ApprovalsProps): apigateway.RestApi {

@@ -167,8 +167,21 @@ describe('Approvals construct', () => {
   });
 
   test('synthesizes without a dependency cycle', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'CycleTest', { env: { account: '000000000000', region: 'us-east-1' } });
+    const table = new dynamodb.Table(stack, 'History', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+    });
+    const stateMachine = new sfn.StateMachine(stack, 'Salary', {
+      definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Start')),
+    });
+    const approvals = new Approvals(stack, 'Approvals', { table, stateMachines: [stateMachine] });
+    // The workflow invokes the request function, as SiroccoStack.setApprovalRequestFunction grants.
+    approvals.requestFunction.grantInvoke(stateMachine);
+
     // Template.fromStack raises when the resources reference each other in a cycle.
-    expect(() => Template.fromStack(buildStack().stack)).not.toThrow();
+    expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
   test('grants table items but no index', () => {
