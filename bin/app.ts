@@ -23,7 +23,7 @@ function main(): void {
   }
   if (!stack) {
     const errors = compilation.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    console.error(`Synthesis stopped: ${errors.length} workflow error(s).`);
+    console.error(`Synthesis stopped: ${errors.length} workflow error(s). Fix them and run synth again.`);
     process.exit(1);
   }
 

@@ -16,7 +16,7 @@ import type { SiroccoSettings } from './sirocco-context';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 export interface SiroccoStackProps extends StackProps {
-  /** Every compiled workflow; each becomes one state machine named after it. */
+  /** Every compiled workflow. Each becomes one state machine named after it. */
   workflows: CompiledWorkflow[];
   settings: SiroccoSettings;
   /** Folder of package.json, package-lock.json and lambdas/. */

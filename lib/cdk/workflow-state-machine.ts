@@ -34,8 +34,8 @@ const SUBSTITUTED_RESOURCES = new Set([
 
 /**
  * One Standard state machine that runs a compiled workflow. The ASL goes in
- * as a string, so CDK adds no permissions for it: this construct grants each
- * integration that the ASL uses.
+ * as a string, so CDK adds no permissions for it, and this construct grants
+ * each integration that the ASL uses.
  */
 export class WorkflowStateMachine extends Construct {
   readonly workflowName: string;
