@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import { startApiGatewayServer } from './apigateway/api-gateway-server';
 import { apiUrlRewriter } from './api-url-rewrite';
 import { readAssembly } from './assembly/read-assembly';
+import { mergeStacks, reportAssembly } from './assembly/merge-stacks';
 import { LambdaFunctionResource, StackResources } from './assembly/stack-resources';
 import { AwsLocation, LOCAL_LOCATION } from './aws-names';
+import { clientEnvironment, RuntimeUrls } from './client-environment';
 import { deployStateMachines } from './deploy-state-machines';
 import { createTables } from './dynamodb/create-tables';
 import { startDynalite } from './dynamodb/dynalite-server';
-import { sweepExpiredItems } from './dynamodb/ttl-sweeper';
+import { scheduleTtlSweep } from './dynamodb/ttl-sweeper';
 import { Engine } from './engine/engine';
 import { LocalEventBus } from './events/event-bus';
 import { LoopbackServer } from './http/loopback-server';
@@ -25,6 +27,8 @@ import { LocalSns } from './outbox/sns-publish';
 import { resolvePorts, RuntimePorts } from './runtime-ports';
 import { startStepFunctionsApiServer } from './stepfunctions/step-functions-api-server';
 import { WallClock } from './wall-clock';
+
+export type { RuntimeUrls } from './client-environment';
 
 /** How often expired DynamoDB items are deleted by default, in milliseconds. */
 const DEFAULT_TTL_SWEEP_MILLISECONDS = 60_000;
@@ -45,15 +49,6 @@ export interface RuntimeOptions {
   eventDelivery?: { maxAttempts?: number; retryDelayMilliseconds?: number };
   /** Interval of the DynamoDB TTL sweep; 0 disables it. @default 60000 */
   ttlSweepMilliseconds?: number;
-}
-
-export interface RuntimeUrls {
-  stepFunctions: string;
-  lambda: string;
-  dynamodb: string;
-  /** SNS and SES v2 endpoint. */
-  outbox: string;
-  apiGateway: string;
 }
 
 export interface LocalRuntime {
@@ -119,13 +114,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       deliver: (arn, input) => invokeOrThrow(lambda, arn, input),
       ...options.eventDelivery,
     });
-    cleanup.push(() => events.settled());
 
     const lambdaServer = track(cleanup, await startLambdaApiServer(lambda, log, ports.lambda));
     const outboxServer = track(cleanup, await startOutboxServer(sns, outbox, log, ports.outbox));
     endpoints.lambda = lambdaServer.url;
     endpoints.fallback = lambdaServer.url;
     endpoints.outbox = outboxServer.url;
+    // Runs after the engine closes and before these servers close, because deliveries may call them.
+    cleanup.push(() => events.settled());
 
     const engine = new Engine({
       dataDir: path.join(options.dataDir, 'engine'),
@@ -149,7 +145,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     );
     rewriteApiUrls = apiUrlRewriter(resources.restApis, location, apiGatewayServer.url);
 
-    const sweep = startTtlSweep(dynamodb, resources, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
+    const sweep = scheduleTtlSweep(dynamodb, resources.tables, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
     cleanup.push(() => clearInterval(sweep));
 
     const urls: RuntimeUrls = {
@@ -211,57 +207,4 @@ function overridesFor(options: RuntimeOptions, fn: LambdaFunctionResource): Reco
 
 function rewriteEnvironment(environment: Record<string, string>, rewrite: (value: string) => string): Record<string, string> {
   return Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, rewrite(value)]));
-}
-
-function startTtlSweep(dynamodb: DynamoDBClient, resources: StackResources, log: LocalLog, milliseconds: number): NodeJS.Timeout | undefined {
-  if (milliseconds <= 0 || !resources.tables.some((table) => table.timeToLiveAttribute)) {
-    return undefined;
-  }
-  const timer = setInterval(() => {
-    sweepExpiredItems(dynamodb, resources.tables, Math.floor(Date.now() / 1000)).catch((error: unknown) => {
-      log.write('dynamodb', `TTL sweep failed: ${errorMessage(error)}`);
-    });
-  }, milliseconds);
-  timer.unref();
-  return timer;
-}
-
-function clientEnvironment(urls: RuntimeUrls, location: AwsLocation): Record<string, string> {
-  return {
-    AWS_REGION: location.region,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL_SFN: urls.stepFunctions,
-    AWS_ENDPOINT_URL_LAMBDA: urls.lambda,
-    AWS_ENDPOINT_URL_DYNAMODB: urls.dynamodb,
-    AWS_ENDPOINT_URL_SNS: urls.outbox,
-    AWS_ENDPOINT_URL_SESV2: urls.outbox,
-  };
-}
-
-function reportAssembly(stacks: StackResources[], log: LocalLog): void {
-  for (const stack of stacks) {
-    const types = [...new Set(stack.unsupported.map((resource) => resource.type))];
-    if (types.length > 0) {
-      log.write('runtime', `${stack.stackName}: not run locally: ${types.join(', ')}.`);
-    }
-    stack.warnings.forEach((warning) => log.write('runtime', `${stack.stackName}: ${warning}`));
-  }
-}
-
-/** Combines the resources of every stack, because the local services serve them all together. */
-function mergeStacks(stacks: StackResources[]): StackResources {
-  return {
-    stackName: stacks.map((stack) => stack.stackName).join(','),
-    templatePath: '',
-    functions: stacks.flatMap((stack) => stack.functions),
-    stateMachines: stacks.flatMap((stack) => stack.stateMachines),
-    tables: stacks.flatMap((stack) => stack.tables),
-    topics: stacks.flatMap((stack) => stack.topics),
-    eventRules: stacks.flatMap((stack) => stack.eventRules),
-    restApis: stacks.flatMap((stack) => stack.restApis),
-    unsupported: stacks.flatMap((stack) => stack.unsupported),
-    warnings: stacks.flatMap((stack) => stack.warnings),
-  };
 }

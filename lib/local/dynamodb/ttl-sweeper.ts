@@ -1,6 +1,7 @@
 import { DeleteItemCommand, DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 
 import { TableResource } from '../assembly/stack-resources';
+import { errorMessage, LocalLog } from '../log';
 
 /**
  * Deletes the items whose TTL attribute (epoch seconds) is in the past,
@@ -39,4 +40,24 @@ export async function sweepExpiredItems(
     }
   }
   return deleted;
+}
+
+/** Runs `sweepExpiredItems` every `milliseconds` when a table has TTL; failures are logged. */
+export function scheduleTtlSweep(
+  client: DynamoDBClient,
+  tables: TableResource[],
+  log: LocalLog,
+  milliseconds: number,
+): NodeJS.Timeout | undefined {
+  if (milliseconds <= 0 || !tables.some((table) => table.timeToLiveAttribute)) {
+    return undefined;
+  }
+
+  const timer = setInterval(() => {
+    sweepExpiredItems(client, tables, Math.floor(Date.now() / 1000)).catch((error: unknown) => {
+      log.write('dynamodb', `TTL sweep failed: ${errorMessage(error)}`);
+    });
+  }, milliseconds);
+  timer.unref();
+  return timer;
 }
