@@ -1,7 +1,7 @@
 import type { ArnContext } from './arn';
 import type { EngineInternals } from './api/engine-internals';
 import { describeExecutionRecord } from './api/execution-description';
-import { startExecution } from './api/execution-operations';
+import { startExecution, stopExecution } from './api/execution-operations';
 import { operations } from './api/operations';
 import { statusChangeEvent } from './api/status-event';
 import { SystemClock } from './clock';
@@ -33,6 +33,9 @@ export class Engine implements StepFunctionsApi {
       region: arnContext.region,
       accountId: arnContext.accountId,
       startChildExecution: async (request) => (await startExecution(this.internals, request)).executionArn as string,
+      stopExecution: async (executionArn, error, cause) => {
+        await stopExecution(this.internals, { executionArn, error, cause });
+      },
       waitForExecutionEnd: (executionArn, signal) => this.waitForExecutionEnd(executionArn, signal),
     };
     this.internals = {
@@ -124,6 +127,10 @@ export class Engine implements StepFunctionsApi {
 
   private waitForExecutionEnd(executionArn: string, signal: AbortSignal): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
       const finish = (): void => {
         const run = this.internals.executions.get(executionArn);
         if (run === undefined) {

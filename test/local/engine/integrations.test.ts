@@ -1,5 +1,5 @@
 import type { TestEngine } from './helpers';
-import { createMachine, definition, eventTypes, finished, history, ok, runMachine, start, startTestEngine, thrown } from './helpers';
+import { createMachine, definition, eventTypes, finished, history, ok, runMachine, start, startTestEngine, thrown, waitFor } from './helpers';
 import { ServiceError } from '../../../lib/local/engine/types';
 
 function outputOf(description: Record<string, unknown>): unknown {
@@ -121,6 +121,21 @@ describe('integrations', () => {
 
     expect(description.error).toBe('States.TaskFailed');
     expect(JSON.parse(description.cause as string)).toMatchObject({ status: 'FAILED', error: 'Child.Failed' });
+  });
+
+  it('stopping a parent stops its child', async () => {
+    const child = await createMachine(test.engine, 'slow-child', definition('W', { W: { Type: 'Wait', Seconds: 600, End: true } }));
+    const parent = await createMachine(test.engine, 'parent', task('arn:aws:states:::states:startExecution.sync:2', { StateMachineArn: child, Input: {}, Name: 'child-1' }));
+    const execution = await start(test.engine, parent);
+    const childExecution = 'arn:aws:states:us-east-1:000000000000:execution:slow-child:child-1';
+    const childCount = async () => ((await test.engine.call('ListExecutions', { stateMachineArn: child })).executions as unknown[]).length;
+    await waitFor(async () => (await childCount()) === 1, 'the child execution');
+
+    await test.engine.call('StopExecution', { executionArn: execution });
+    const childDescription = await finished(test.engine, childExecution);
+
+    expect(childDescription.status).toBe('ABORTED');
+    expect(childDescription.error).toBe('States.Aborted');
   });
 
   it('rejects an unsupported resource at CreateStateMachine', async () => {

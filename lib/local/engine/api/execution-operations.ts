@@ -99,7 +99,6 @@ export async function startExecution(engine: EngineInternals, request: Request):
     input,
     inputDetails: { truncated: false },
     roleArn: machine.roleArn,
-    stateMachineArn: machine.stateMachineArn,
   });
   run.rootFrame.lastEventId = 1;
   engine.executions.set(arn, run);

@@ -8,6 +8,8 @@ export interface ExecutionHost {
   accountId: string;
   /** Starts an execution for a `states:startExecution` task and returns its ARN. */
   startChildExecution(request: Record<string, unknown>): Promise<string>;
+  /** Stops an execution that a `.sync` task started, when that task is cancelled. */
+  stopExecution(executionArn: string, error: string, cause: string): Promise<void>;
   /** Resolves with DescribeExecution's response once the execution is no longer RUNNING. */
   waitForExecutionEnd(executionArn: string, signal: AbortSignal): Promise<Record<string, unknown>>;
 }

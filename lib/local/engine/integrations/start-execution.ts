@@ -1,4 +1,5 @@
 import { StatesError, StatesErrorName } from '../errors';
+import type { AbortReason } from '../execution/execution-run';
 import { argumentsObject, requiredString } from './arguments';
 import type { Integration } from './integration';
 
@@ -42,7 +43,16 @@ export function startExecutionIntegration(mode: StartExecutionMode): Integration
         return { ExecutionArn: executionArn, StartDate: new Date(call.run.clock.now()).toISOString() };
       }
 
-      const description = await host.waitForExecutionEnd(executionArn, call.signal);
+      let description: Record<string, unknown>;
+      try {
+        description = await host.waitForExecutionEnd(executionArn, call.signal);
+      } catch (error) {
+        // A stop, timeout or failed sibling cancels the task and so its child, but an engine shutdown does not.
+        if ((call.signal.reason as AbortReason | undefined)?.kind !== 'close') {
+          await host.stopExecution(executionArn, 'States.Aborted', `The parent task '${call.stateName}' was cancelled.`).catch(() => undefined);
+        }
+        throw error;
+      }
       if (description.status !== 'SUCCEEDED') {
         throw new StatesError(StatesErrorName.TaskFailed, JSON.stringify(description));
       }
