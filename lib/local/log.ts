@@ -28,7 +28,7 @@ export function createLocalLog(options: { stream?: NodeJS.WritableStream; file?:
   };
 }
 
-/** A log that keeps its lines in memory, for tests. */
+/** Creates a log that keeps its lines in memory, for tests. */
 export function createMemoryLog(): LocalLog & { lines: string[] } {
   const lines: string[] = [];
   return {

@@ -68,10 +68,10 @@ export interface LocalRuntime {
 }
 
 /**
- * Starts the local equivalents of everything the assembly's stacks declare:
- * DynamoDB tables in dynalite, Lambda functions from their assets, the SNS
- * and SES outbox, EventBridge rules, API Gateway routes, and the state
- * machines in the engine behind a Step Functions API.
+ * Starts the local equivalents of everything the assembly's stacks declare.
+ * These are DynamoDB tables in dynalite, Lambda functions from their assets,
+ * the SNS and SES outbox, EventBridge rules, API Gateway routes, and the
+ * state machines in the engine behind a Step Functions API.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   const location = options.location ?? LOCAL_LOCATION;
@@ -180,7 +180,7 @@ function track(cleanup: (() => Promise<void> | void)[], server: LoopbackServer):
   return server;
 }
 
-/** Runs the cleanup steps in reverse order of start; a failing step is logged and the others still run. */
+/** Runs the cleanup steps in reverse order of start. A failing step is logged, and the others still run. */
 async function runCleanup(cleanup: (() => Promise<void> | void)[], log: LocalLog): Promise<void> {
   while (cleanup.length > 0) {
     const step = cleanup.pop()!;

@@ -38,7 +38,7 @@ export async function serve(options: ServeOptions): Promise<LocalRuntime> {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      print(`Received ${signal} again; exiting without waiting for the shutdown.`);
+      print(`Received ${signal} again, so the runtime exits without waiting for the shutdown.`);
       process.exit(1);
     }
     stopping = true;

@@ -1,6 +1,6 @@
 import { Clock } from './engine/types';
 
-/** The longest delay `setTimeout` accepts, 2^31 - 1 ms (about 24.8 days); Node fires longer ones after 1 ms. */
+/** The maximum delay of `setTimeout`, 2^31 - 1 ms (about 24.8 days). Node.js fires a longer one after 1 ms. */
 const MAX_TIMER_MILLISECONDS = 2 ** 31 - 1;
 
 /**

@@ -59,7 +59,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`'${value}' is not a port number; use an integer from 0 to 65535.`);
+    throw new InvalidArgumentError(`'${value}' is not a valid port. Use an integer from 0 to 65535.`);
   }
   return port;
 }

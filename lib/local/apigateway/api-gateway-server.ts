@@ -52,7 +52,7 @@ async function handleRequest(
   const found = findRoute(apis, request.method ?? 'GET', url.pathname);
 
   if (!found) {
-    options.log.write('apigateway', `No route matches ${request.method} ${url.pathname}; API Gateway answers 403 Missing Authentication Token.`);
+    options.log.write('apigateway', `No route matches ${request.method} ${url.pathname}, so the response is 403 Missing Authentication Token, as on AWS.`);
     sendJson(response, 403, { message: 'Missing Authentication Token' });
     return;
   }
@@ -60,7 +60,7 @@ async function handleRequest(
   const { api, match, path, stage } = found;
   if (match.route.integrationType !== 'AWS_PROXY' || !match.route.functionName) {
     options.log.write('apigateway', `Route ${match.route.httpMethod} ${match.route.resourcePath} uses a ${match.route.integrationType} integration, which runs only on AWS.`);
-    sendJson(response, 501, { message: `Integration type ${match.route.integrationType} is not served locally; only AWS_PROXY to Lambda is.` });
+    sendJson(response, 501, { message: `Integration type ${match.route.integrationType} is not served locally. Only AWS_PROXY integrations with Lambda run locally.` });
     return;
   }
 

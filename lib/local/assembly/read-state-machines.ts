@@ -29,7 +29,7 @@ function definitionText(logicalId: string, properties: Record<string, unknown>, 
     return JSON.stringify(resolver.resolve(properties.Definition));
   }
   throw new Error(
-    `State machine ${logicalId} has neither DefinitionString nor Definition; the local runtime cannot read DefinitionS3Location.`,
+    `State machine ${logicalId} has neither DefinitionString nor Definition. The local runtime cannot read DefinitionS3Location, so synthesize the definition inline.`,
   );
 }
 

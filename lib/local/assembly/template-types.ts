@@ -16,7 +16,7 @@ export interface CfnTemplate {
   Outputs?: Record<string, { Value: unknown; Export?: unknown }>;
 }
 
-/** What `Ref` and `Fn::GetAtt` return for one resource when it runs locally. */
+/** Local values of `Ref` and `Fn::GetAtt` for one resource. */
 export interface PhysicalResource {
   ref: string;
   attributes: Record<string, string>;

@@ -3,7 +3,7 @@ import { errorMessage, LocalLog } from '../log';
 import { matchesEventPattern } from './event-pattern';
 import { targetInput } from './target-input';
 
-/** Invokes a Lambda target; rejects when the invocation or the handler fails. */
+/** Invokes a Lambda target and rejects when the invocation or the handler fails. */
 export type TargetDelivery = (functionArn: string, input: unknown) => Promise<void>;
 
 export interface EventBusOptions {
@@ -32,7 +32,7 @@ export class LocalEventBus {
     this.retryDelayMilliseconds = options.retryDelayMilliseconds ?? 1000;
   }
 
-  /** Matches the event against every rule and starts the deliveries; returns the names of the matched rules. */
+  /** Matches the event against every rule, starts the deliveries and returns the names of the matched rules. */
   put(event: Record<string, unknown>): string[] {
     const matched = this.options.rules.filter(
       (rule) => rule.enabled && rule.eventPattern !== undefined && matchesEventPattern(rule.eventPattern, event),

@@ -66,7 +66,7 @@ export class FunctionInstance {
     return !this.exited;
   }
 
-  /** Runs one invocation; the caller enforces the timeout through `kill`. */
+  /** Runs one invocation. The caller enforces the timeout through `kill`. */
   run(request: InvocationRequest): Promise<InstanceResult> {
     return new Promise((resolve) => {
       this.pending = { requestId: request.requestId, settle: resolve };

@@ -89,7 +89,7 @@ async function invoke(message) {
   }
 }
 
-// An instance whose runtime has gone away (crashed or killed) has no one to answer, so it exits.
+// An instance whose runtime has gone away (crashed or killed) can return no result, so it exits.
 process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message) => {

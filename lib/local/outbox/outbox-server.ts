@@ -63,7 +63,7 @@ function handleSnsQuery(sns: LocalSns, body: string, response: http.ServerRespon
   const requestId = randomUUID();
 
   if (request.Action !== 'Publish') {
-    const message = `Action ${String(request.Action)} is not served locally; the local SNS implements Publish only.`;
+    const message = `Action ${String(request.Action)} is not served locally, because the local SNS implements only Publish.`;
     sendXml(response, 400, errorResponseXml('InvalidAction', message, requestId));
     return;
   }

@@ -10,7 +10,7 @@ const DEFAULT_WAIT_MILLISECONDS = 10_000;
 
 export class OutboxWaitTimeoutError extends Error {
   constructor(milliseconds: number, received: number) {
-    super(`No outbox message matched within ${milliseconds} ms; the outbox received ${received} messages.`);
+    super(`No outbox message matched within ${milliseconds} ms, among the ${received} messages that the outbox received.`);
     this.name = 'OutboxWaitTimeoutError';
   }
 }

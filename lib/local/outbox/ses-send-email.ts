@@ -14,9 +14,9 @@ interface SendEmailRequest {
 }
 
 /**
- * The local SES v2 SendEmail: one outbox entry per recipient (To, Cc and Bcc).
- * Rejects with a ServiceError named `SesV2.BadRequestException` for a
- * request without recipients or content.
+ * Sends an email as SES v2 SendEmail does, as one outbox entry per recipient
+ * (To, Cc and Bcc). Rejects with a ServiceError named
+ * `SesV2.BadRequestException` for a request without recipients or content.
  */
 export function sendEmail(outbox: Outbox, request: Record<string, unknown>): { MessageId: string } {
   const { FromEmailAddress, Destination, Content } = request as SendEmailRequest;

@@ -27,7 +27,7 @@ export class LocalSns {
     this.topics = new Map(topics.map((topic) => [topic.arn, topic]));
   }
 
-  /** Publishes with the request shape of the SNS API; rejects with a ServiceError named `SNS.<Code>`. */
+  /** Publishes with the request shape of the SNS API, or rejects with a ServiceError named `SNS.<Code>`. */
   publish(request: Record<string, unknown>): { MessageId: string } {
     const messageId = randomUUID();
     const subject = request.Subject === undefined ? undefined : String(request.Subject);
@@ -77,7 +77,7 @@ export class LocalSns {
       } else if (protocol === 'lambda' && this.deliverToLambda) {
         this.deliver(endpoint, snsEvent(messageId, topic, subject, messageFor('lambda', request)));
       } else {
-        this.log.write('sns', `Subscription ${protocol}:${endpoint} of ${topicArn} is not delivered locally; message ${messageId} skipped for it.`);
+        this.log.write('sns', `Subscription ${protocol}:${endpoint} of ${topicArn} is not delivered locally, so message ${messageId} skips it.`);
       }
     }
   }

@@ -75,6 +75,6 @@ describe('sirocco start', () => {
     const run = runStart(['--no-synth', '--api-port', 'eighty']);
 
     expect(await run.exit).toBe(2);
-    expect(run.output()).toContain("'eighty' is not a port number; use an integer from 0 to 65535.");
+    expect(run.output()).toContain("'eighty' is not a valid port. Use an integer from 0 to 65535.");
   }, 60_000);
 });
