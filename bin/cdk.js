@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs the project's aws-cdk CLI offline: dummy credentials, a fixed region,
-// no instance metadata lookups, no version check, notices or telemetry.
+// no instance metadata lookups, no version check, notices or telemetry, no
+// shared AWS config files, and every AWS endpoint on a closed loopback port,
+// so that a command which would call AWS fails instead of leaving the machine.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -17,9 +19,17 @@ const env = {
   AWS_EC2_METADATA_DISABLED: 'true',
   CDK_DISABLE_VERSION_CHECK: 'true',
   CDK_DISABLE_CLI_TELEMETRY: 'true',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
 };
 delete env.AWS_PROFILE;
 delete env.AWS_SESSION_TOKEN;
+for (const name of Object.keys(env)) {
+  if (name.startsWith('AWS_ENDPOINT_URL_')) {
+    delete env[name];
+  }
+}
 
 const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
   env,
