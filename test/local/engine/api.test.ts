@@ -175,6 +175,19 @@ describe('Step Functions API', () => {
     expect(typeof page.nextToken).toBe('string');
   });
 
+  it('omits execution data on request', async () => {
+    const arn = await createMachine(test.engine, 'private', passMachine);
+    const execution = await start(test.engine, arn, { secret: 1 });
+    await finished(test.engine, execution);
+
+    const response = await test.engine.call('GetExecutionHistory', { executionArn: execution, includeExecutionData: false });
+    const events = response.events as Record<string, Record<string, unknown>>[];
+
+    expect(events[0].executionStartedEventDetails).toEqual({ inputDetails: { truncated: false }, roleArn });
+    expect(events[1].stateEnteredEventDetails).toEqual({ name: 'P', inputDetails: { truncated: false } });
+    expect(JSON.stringify(events)).not.toContain('secret');
+  });
+
   it('stops an execution as ABORTED', async () => {
     const arn = await createMachine(test.engine, 'stoppable', waitMachine);
     const execution = await start(test.engine, arn);

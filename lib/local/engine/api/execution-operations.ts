@@ -6,6 +6,7 @@ import type { ExecutionRecord } from '../execution/records';
 import { rootFrameId } from '../execution/records';
 import { prepareRedrive } from '../execution/redrive';
 import type { StateMachineDefinition } from '../asl';
+import type { HistoryEvent } from '../history';
 import { maxPayloadBytes } from '../limits';
 import { StepFunctionsApiError } from '../types';
 import type { EngineInternals } from './engine-internals';
@@ -145,9 +146,26 @@ export async function listExecutions(engine: EngineInternals, request: Request):
   };
 }
 
+const executionDataFields = ['input', 'output', 'parameters', 'assignedVariables'];
+
+/** Returns a copy of an event without inputs, outputs and variable values, for includeExecutionData false. */
+function withoutExecutionData(event: HistoryEvent): HistoryEvent {
+  const copy: HistoryEvent = { ...event };
+  for (const [key, value] of Object.entries(event)) {
+    if (key.endsWith('EventDetails') && value !== null && typeof value === 'object') {
+      copy[key] = Object.fromEntries(Object.entries(value).filter(([field]) => !executionDataFields.includes(field)));
+    }
+  }
+  return copy;
+}
+
 export async function getExecutionHistory(engine: EngineInternals, request: Request): Promise<Request> {
   const run = findExecution(engine, requiredString(request, 'executionArn'));
-  const events = run.history.map((event) => ({ ...event, timestamp: epochSeconds(event.timestamp) }));
+  const includeData = request.includeExecutionData !== false;
+  const events = run.history.map((event) => (includeData ? { ...event } : withoutExecutionData(event)));
+  for (const event of events) {
+    event.timestamp = epochSeconds(event.timestamp)!;
+  }
   if (request.reverseOrder === true) {
     events.reverse();
   }
