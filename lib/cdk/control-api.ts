@@ -1,4 +1,5 @@
 import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IDependable } from 'constructs';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -39,6 +40,14 @@ export interface ControlApiProps {
    * @default false
    */
   cloudWatchRole?: boolean;
+  /**
+   * The construct that creates the account-level CloudWatch role when
+   * `cloudWatchRole` is false, such as the Approvals REST API. The stage
+   * deploys after it, because API Gateway rejects a stage with logging
+   * while the account has no such role.
+   * @default no dependency
+   */
+  cloudWatchRoleProvider?: IDependable;
   /** @default the folder two levels above this file */
   projectRoot?: string;
 }
@@ -91,6 +100,9 @@ export class ControlApi extends Construct {
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
     });
     this.addRoutes(new apigateway.LambdaIntegration(this.handler));
+    if (props.cloudWatchRoleProvider) {
+      this.api.deploymentStage.node.addDependency(props.cloudWatchRoleProvider);
+    }
     this.acknowledgeFindings(props);
   }
 

@@ -1,5 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { AwsSolutionsChecks } from 'cdk-nag';
 
 import { Alerts } from '../../lib/cdk/alerts';
@@ -55,6 +56,28 @@ describe('constructs in the Sirocco stack', () => {
       expect(workflows).toContain(`\\"${task}\\"`);
     }
     expect(workflows).toContain('\\"approvalTasks\\":[\\"approve_bonus\\"]');
+  });
+
+  it('deploy the stage after the logging role', () => {
+    const app = createApp();
+    const stack = createStack(app);
+    const provider = new apigateway.RestApi(stack, 'LoggingRoleOwner', { cloudWatchRole: true });
+    provider.root.addMethod('GET', new apigateway.MockIntegration(), {
+      authorizationType: apigateway.AuthorizationType.IAM,
+    });
+    new ControlApi(stack, 'ControlApi', {
+      table: stack.historyTable,
+      workflows: [...stack.stateMachines.values()],
+      cloudWatchRoleProvider: provider,
+    });
+    const template = Template.fromStack(stack);
+    const [accountId] = Object.keys(template.findResources('AWS::ApiGateway::Account'));
+
+    const stages = template.findResources('AWS::ApiGateway::Stage', {
+      Properties: { StageName: 'v1' },
+    });
+    const [stage] = Object.values(stages);
+    expect(stage.DependsOn).toContain(accountId);
   });
 
   it('watch the salary state machine', () => {
