@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the project's aws-cdk CLI offline: dummy credentials, a fixed region,
-// no instance metadata lookups, no version check, notices or telemetry, no
-// shared AWS config files, and every AWS endpoint on a closed loopback port,
-// so that a command which would call AWS fails instead of leaving the machine.
+// Runs the project's aws-cdk CLI offline, with dummy credentials and a fixed
+// region. It turns off instance metadata lookups, the version check, notices,
+// telemetry and the shared AWS config files. Every AWS endpoint points at a
+// closed loopback port, so a command that would call AWS fails instead.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
