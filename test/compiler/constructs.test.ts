@@ -14,6 +14,7 @@ describe('compiled constructs', () => {
     ['commands', 'fail and succeed as targets'],
     ['publish-across-join', 'start tasks as a fork, a guard ending a branch'],
     ['task-defaults', 'task-defaults, an object default and error guards'],
+    ['nested-fork', 'a fork inside a branch and a polling loop'],
   ])('%s: %s', (name) => {
     const result = compileFixture(name);
 

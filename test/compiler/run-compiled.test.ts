@@ -262,4 +262,30 @@ describe('compiled workflows on the local engine', () => {
     expect(done.error).toBe(error);
     expect(run.services.payloads.get('Action_shop_check')?.[0].input).toStrictEqual({ order: 'o-4', express: false });
   });
+
+  it('nested-fork merges inner and outer branches after a loop', async () => {
+    let polls = 0;
+    const run = await startRun(
+      'test/fixtures/compiler/nested-fork.yaml',
+      {
+        Action_data_left: () => ({ value: 1 }),
+        Action_data_right: () => ({ value: 'job-1' }),
+        Action_data_more: (event) => {
+          if ((event.input as { job?: string }).job === undefined) return { value: 10 };
+          polls += 1;
+          return { status: polls < 3 ? 'running' : 'done' };
+        },
+        Action_data_merge: (event) => ({ sum: (event.input as { values: unknown[] }).values.length }),
+      },
+      {},
+    );
+    const done = await waitUntilDone(run);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(polls).toBe(3);
+    expect(run.services.payloads.get('Action_data_merge')?.map((event) => event.input)).toEqual(
+      expect.arrayContaining([{ values: [1, 10, 10] }, { values: [3, 'done'] }]),
+    );
+    expect(JSON.parse(done.output as string)).toStrictEqual({ inner_sum: 3, status: 'done' });
+  });
 });
