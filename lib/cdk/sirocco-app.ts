@@ -43,6 +43,7 @@ export function addSiroccoStack(app: App, projectRoot: string): SiroccoAppResult
     table,
     stateMachines: stack.allStateMachinesByName,
     baseUrl: settings.approvalsBaseUrl,
+    fromEmail: settings.approverDefaults.fromEmail,
     projectRoot,
   });
   stack.setApprovalRequestFunction(approvals.requestFunction);

@@ -4,12 +4,21 @@ import { Node } from 'constructs';
 export interface SiroccoSettings {
   /** `sirocco:adminPhoneNumbers`: E.164 numbers that receive alert SMS. */
   adminPhoneNumbers: string[];
-  /** `sirocco:approverDefaults`: default approval settings, read by the approvals construct. */
-  approverDefaults: Record<string, unknown>;
+  /**
+   * `sirocco:approverDefaults`: approval settings shared by every workflow.
+   * `fromEmail`, the verified SES sender of approval links by email, is the only key the stack reads.
+   */
+  approverDefaults: ApproverDefaults;
   /** `sirocco:systems`: base URL of each external system, by system name. */
   systems: Record<string, string>;
   /** `sirocco:approvalsBaseUrl`: public base URL of the approval pages, when set. */
   approvalsBaseUrl?: string;
+}
+
+export interface ApproverDefaults {
+  /** Verified SES sender address of the approval emails. Without it, only phone numbers can be approvers. */
+  fromEmail?: string;
+  [key: string]: unknown;
 }
 
 /** A context value that cannot be used, with a message that names the key and the fix. */
@@ -26,6 +35,7 @@ export const DEFAULT_SYSTEMS: Readonly<Record<string, string>> = {
 };
 
 const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads and validates the `sirocco:*` context keys. Throws InvalidContextError. */
 export function readSiroccoSettings(node: Node): SiroccoSettings {
@@ -36,7 +46,7 @@ export function readSiroccoSettings(node: Node): SiroccoSettings {
 
   return {
     adminPhoneNumbers: validatePhoneNumbers(phoneNumbers),
-    approverDefaults: validateObject(approverDefaults, 'sirocco:approverDefaults'),
+    approverDefaults: validateApproverDefaults(approverDefaults),
     systems: validateSystems(systems),
     approvalsBaseUrl: approvalsBaseUrl === undefined ? undefined : validateUrl(approvalsBaseUrl, 'sirocco:approvalsBaseUrl'),
   };
@@ -70,6 +80,17 @@ function validatePhoneNumbers(value: unknown): string[] {
     }
   }
   return value as string[];
+}
+
+function validateApproverDefaults(value: unknown): ApproverDefaults {
+  const defaults = validateObject(value, 'sirocco:approverDefaults');
+  const { fromEmail } = defaults;
+  if (fromEmail !== undefined && (typeof fromEmail !== 'string' || !EMAIL_PATTERN.test(fromEmail))) {
+    throw new InvalidContextError(
+      `Invalid context "sirocco:approverDefaults.fromEmail": expected an email address such as "approvals@example.com", got ${JSON.stringify(fromEmail)}.`,
+    );
+  }
+  return defaults;
 }
 
 function validateSystems(value: unknown): Record<string, string> {

@@ -32,6 +32,16 @@ describe('addSiroccoStack', () => {
     Annotations.fromStack(stack!).hasNoWarning('*', Match.stringLikeRegexp('no approval request function'));
   });
 
+  test('approval sender comes from context', () => {
+    const app = createApp({ ...TEST_CONTEXT, 'sirocco:approverDefaults': { fromEmail: 'approvals@example.com' } });
+    const { stack } = addSiroccoStack(app, PROJECT_ROOT);
+    const template = Template.fromStack(stack!);
+
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ APPROVALS_FROM_EMAIL: 'approvals@example.com' }) },
+    });
+  });
+
   test('action functions have no resource policy', () => {
     const { stack } = addSiroccoStack(createApp(), PROJECT_ROOT);
     const template = Template.fromStack(stack!);

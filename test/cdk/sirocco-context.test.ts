@@ -19,14 +19,14 @@ describe('readSiroccoSettings', () => {
   test('reads every key', () => {
     const settings = settingsFor({
       'sirocco:adminPhoneNumbers': ['+15555550100'],
-      'sirocco:approverDefaults': { channel: 'sms' },
+      'sirocco:approverDefaults': { fromEmail: 'approvals@example.com' },
       'sirocco:systems': { accounting: 'https://accounting.example.com/api/' },
       'sirocco:approvalsBaseUrl': 'https://approvals.example.com',
     });
 
     expect(settings).toEqual({
       adminPhoneNumbers: ['+15555550100'],
-      approverDefaults: { channel: 'sms' },
+      approverDefaults: { fromEmail: 'approvals@example.com' },
       systems: { accounting: 'https://accounting.example.com/api' },
       approvalsBaseUrl: 'https://approvals.example.com',
     });
@@ -46,6 +46,7 @@ describe('readSiroccoSettings', () => {
     [{ 'sirocco:systems': { bonus: '127.0.0.1:4702' } }, 'Invalid context "sirocco:systems.bonus"'],
     [{ 'sirocco:approvalsBaseUrl': 'approvals' }, 'Invalid context "sirocco:approvalsBaseUrl"'],
     [{ 'sirocco:approverDefaults': 'sms' }, 'Invalid context "sirocco:approverDefaults"'],
+    [{ 'sirocco:approverDefaults': { fromEmail: 'approvals' } }, 'Invalid context "sirocco:approverDefaults.fromEmail"'],
   ])('rejects %j', (context, message) => {
     expect(() => settingsFor(context)).toThrow(message);
   });
