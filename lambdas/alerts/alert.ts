@@ -18,8 +18,9 @@ const ALERT_STATUSES = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 const ALERT_RETENTION_DAYS = 30;
 
 /**
- * Sends one SMS alert to the alerts topic for a FAILED, TIMED_OUT or
- * ABORTED execution, at most once per failure.
+ * Publishes the SMS alert of a FAILED, TIMED_OUT or ABORTED execution to the
+ * alerts topic. The alert row stops redelivered events from sending it again.
+ * A publish that raises after SNS accepted it is released and may go out twice.
  * Env: ALERTS_TOPIC_ARN, HISTORY_TABLE.
  */
 export async function handler(event: ExecutionStatusChangeEvent): Promise<void> {

@@ -15,8 +15,8 @@ const STATUS_BY_ERROR: Record<string, number> = {
 };
 
 /**
- * Converts a Step Functions client error into the HttpError that the caller
- * sees. Returns undefined for errors that are the API's own failure (500).
+ * Converts a Step Functions client error into the HttpError that the API
+ * returns. Returns undefined for any other error, which the handler reports as a 500.
  */
 export function toHttpError(error: unknown): HttpError | undefined {
   const name = (error as { name?: string })?.name;

@@ -4,10 +4,7 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 
-/**
- * Reads every event of an execution, oldest first, following `nextToken`.
- * Execution data stays included because failure events carry `error` and `cause` in it.
- */
+/** Reads every event of an execution, oldest first, following `nextToken`. */
 export async function readExecutionHistory(
   sfn: SFNClient,
   executionArn: string,

@@ -47,8 +47,8 @@ export async function startExecution(
 }
 
 /**
- * Answers a retried start whose execution already exists: the same input
- * returns the first run, other input is a conflict.
+ * Responds to a retried start whose execution already exists. The same input
+ * returns the first run with 202, and another input is a 409 conflict.
  */
 async function replayStart(
   context: ControlContext,
