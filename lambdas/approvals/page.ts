@@ -35,6 +35,9 @@ const RESPONSE_HEADERS: Record<string, string> = {
   'X-Robots-Tag': 'noindex',
 };
 
+// Request headers come from any client, so logs keep only their start.
+const MAX_LOGGED_HEADER_LENGTH = 200;
+
 let dependencies: PageDependencies | undefined;
 let baseUrl: string | undefined;
 
@@ -88,8 +91,8 @@ async function route(event: APIGatewayProxyEvent, approvalId: string, deps: Page
   if (isCrossSiteRequest(headers, baseUrl)) {
     logger.warn('Rejected a cross-site decision', {
       approvalRef: approvalRef(approvalId),
-      origin: headers.origin,
-      secFetchSite: headers['sec-fetch-site'],
+      origin: headers.origin?.slice(0, MAX_LOGGED_HEADER_LENGTH),
+      secFetchSite: headers['sec-fetch-site']?.slice(0, MAX_LOGGED_HEADER_LENGTH),
     });
     return renderCrossSiteRejected();
   }

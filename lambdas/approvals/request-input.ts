@@ -24,6 +24,8 @@ export interface ApprovalRequest {
 // Each approver costs one row, one SMS or email and one sequential send in this invocation.
 export const MAX_APPROVERS = 20;
 export const MAX_MESSAGE_LENGTH = 1000;
+// Longer invalid values are cut in error messages.
+const MAX_SHOWN_ADDRESS_LENGTH = 80;
 
 /**
  * Validates the event of a `std.approval` task. Throws ApprovalRequestInvalidError that
@@ -74,8 +76,9 @@ function parseApprovers(to: unknown, task: string): Approver[] {
   for (const address of addresses) {
     const approver = typeof address === 'string' ? parseApprover(address) : undefined;
     if (approver === undefined) {
+      const shown = (JSON.stringify(address) ?? String(address)).slice(0, MAX_SHOWN_ADDRESS_LENGTH);
       throw new ApprovalRequestInvalidError(
-        `The approver ${JSON.stringify(address)} of task '${task}' is invalid. Use an E.164 ` +
+        `The approver ${shown} of task '${task}' is invalid. Use an E.164 ` +
           "phone number such as '+15555550100' or an email address.",
       );
     }
