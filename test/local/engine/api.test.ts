@@ -59,6 +59,32 @@ describe('Step Functions API', () => {
     await expect(test.engine.call('DescribeStateMachine', { stateMachineArn: arn })).rejects.toMatchObject({ errorName: 'StateMachineDoesNotExist' });
   });
 
+  it('runs executions on their starting definition', async () => {
+    const arn = await createMachine(test.engine, 'versioned', definition('W', { W: { Type: 'Wait', Seconds: 10, Next: 'Out' }, Out: { Type: 'Pass', Output: 'old', End: true } }));
+    const execution = await start(test.engine, arn);
+    await waitFor(() => test.clock.pendingDelays().length === 1, 'the Wait');
+
+    await test.engine.call('UpdateStateMachine', { stateMachineArn: arn, definition: definition('Out', { Out: { Type: 'Pass', Output: 'new', End: true } }) });
+    test.clock.advance(10000);
+    const description = await finished(test.engine, execution);
+
+    expect(JSON.parse(description.output as string)).toBe('old');
+  });
+
+  it('filters executions by redrive', async () => {
+    const arn = await createMachine(test.engine, 'redriven', waitMachine);
+    const execution = await start(test.engine, arn, {}, 'r1');
+    await start(test.engine, arn, {}, 'r2');
+    await test.engine.call('StopExecution', { executionArn: execution });
+    await test.engine.call('RedriveExecution', { executionArn: execution });
+
+    const redriven = await test.engine.call('ListExecutions', { stateMachineArn: arn, redriveFilter: 'REDRIVEN' });
+    const notRedriven = await test.engine.call('ListExecutions', { stateMachineArn: arn, redriveFilter: 'NOT_REDRIVEN' });
+
+    expect((redriven.executions as { name: string; redriveCount: number }[]).map((item) => [item.name, item.redriveCount])).toEqual([['r1', 1]]);
+    expect((notRedriven.executions as { name: string }[]).map((item) => item.name)).toEqual(['r2']);
+  });
+
   it('reports unknown fields, JSONPath fields and missing targets', async () => {
     const text = definition('A', {
       A: { Type: 'Pass', Colour: 'red', Next: 'Nowhere' },

@@ -103,6 +103,23 @@ describe('RedriveExecution', () => {
     await expect(test.engine.call('RedriveExecution', { executionArn: execution })).rejects.toMatchObject({ errorName: 'ExecutionNotRedrivable' });
   });
 
+  it('redrives a timed-out execution', async () => {
+    const text = definition('W', { W: { Type: 'Wait', Seconds: 100, End: true } }, { TimeoutSeconds: 50 });
+    const arn = await createMachine(test.engine, 'timed', text);
+    const execution = await start(test.engine, arn);
+    await waitFor(() => test.clock.pendingDelays().length === 2, 'the Wait and the execution timeout');
+    test.clock.advance(50000);
+    expect((await finished(test.engine, execution)).status).toBe('TIMED_OUT');
+
+    await test.engine.call('RedriveExecution', { executionArn: execution });
+    await waitFor(() => test.clock.pendingDelays().length === 2, 'the redriven Wait and timeout');
+    const delays = test.clock.pendingDelays();
+    test.clock.advance(50000);
+
+    expect(delays).toEqual([50000, 100000]);
+    expect((await finished(test.engine, execution)).status).toBe('TIMED_OUT');
+  });
+
   it('redrives an aborted execution', async () => {
     const arn = await createMachine(test.engine, 'aborted', definition('W', { W: { Type: 'Wait', Seconds: 10, End: true } }));
     const execution = await start(test.engine, arn);

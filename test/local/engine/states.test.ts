@@ -40,13 +40,22 @@ describe('state types', () => {
     expect(outputOf(await runMachine(test, text, { n: 0 }))).toBe('zero');
   });
 
-  it('Choice rule Output and Assign apply to its branch', async () => {
+  it('Choice merges rule and state Assign', async () => {
     const text = definition('C', {
-      C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Assign: { picked: 'rule' }, Output: { via: 'rule' }, Next: 'End' }], Default: 'End' },
-      End: { Type: 'Pass', Output: { input: '{% $states.input %}', picked: '{% $picked %}' }, End: true },
+      C: { Type: 'Choice', Assign: { always: 'state' }, Choices: [{ Condition: '{% true %}', Assign: { picked: 'rule' }, Output: { via: 'rule' }, Next: 'End' }], Default: 'End' },
+      End: { Type: 'Pass', Output: { input: '{% $states.input %}', picked: '{% $picked %}', always: '{% $always %}' }, End: true },
     });
 
-    expect(outputOf(await runMachine(test, text))).toEqual({ input: { via: 'rule' }, picked: 'rule' });
+    expect(outputOf(await runMachine(test, text))).toEqual({ input: { via: 'rule' }, picked: 'rule', always: 'state' });
+  });
+
+  it('Choice Default uses the state fields', async () => {
+    const text = definition('C', {
+      C: { Type: 'Choice', Assign: { path: 'default' }, Output: { from: 'state' }, Choices: [{ Condition: '{% false %}', Assign: { path: 'rule' }, Next: 'End' }], Default: 'End' },
+      End: { Type: 'Pass', Output: { input: '{% $states.input %}', path: '{% $path %}' }, End: true },
+    });
+
+    expect(outputOf(await runMachine(test, text))).toEqual({ input: { from: 'state' }, path: 'default' });
   });
 
   it('Choice without a match fails with NoChoiceMatched', async () => {

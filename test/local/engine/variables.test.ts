@@ -1,5 +1,5 @@
 import type { TestEngine } from './helpers';
-import { definition, runMachine, startTestEngine, thrown } from './helpers';
+import { definition, ok, runMachine, startTestEngine, thrown } from './helpers';
 
 function outputOf(description: Record<string, unknown>): unknown {
   return JSON.parse(description.output as string);
@@ -127,6 +127,46 @@ describe('variables', () => {
     const output = outputOf(await runMachine(test, text, { from: 'start' }));
 
     expect(output).toEqual({ failure: 'Boom', input: { from: 'start' } });
+  });
+
+  it('lets a Parallel Catch assign outward', async () => {
+    const text = definition('Fork', {
+      Fork: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Branch.Failed', Cause: 'b' } } }],
+        Catch: [{ ErrorEquals: ['Branch.Failed'], Assign: { outcome: 'caught' }, Next: 'Report' }],
+        End: true,
+      },
+      Report: { Type: 'Pass', Output: '{% $outcome %}', End: true },
+    });
+
+    expect(outputOf(await runMachine(test, text))).toBe('caught');
+  });
+
+  it('gives Task Output and Assign the result', async () => {
+    test.services.functions.set('price', () => ok({ amount: 12 }));
+    const text = definition('Call', {
+      Call: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Arguments: { FunctionName: 'price' },
+        Assign: { amount: '{% $states.result.Payload.amount %}' },
+        Output: { doubled: '{% $states.result.Payload.amount * 2 %}', input: '{% $states.input %}' },
+        Next: 'Show',
+      },
+      Show: { Type: 'Pass', Output: { amount: '{% $amount %}', previous: '{% $states.input %}' }, End: true },
+    });
+
+    expect(outputOf(await runMachine(test, text, { id: 1 }))).toEqual({ amount: 12, previous: { doubled: 24, input: { id: 1 } } });
+  });
+
+  it('has no task token outside callback tasks', async () => {
+    test.services.functions.set('plain', () => ok(null));
+    const text = definition('Call', { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'plain', Payload: '{% $states.context.Task.Token %}' }, End: true } });
+
+    const description = await runMachine(test, text);
+
+    expect(description.error).toBe('States.QueryEvaluationError');
   });
 
   it('uses the error output when a Catch has no Output', async () => {

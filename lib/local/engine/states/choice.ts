@@ -3,8 +3,9 @@ import type { StateContext, StateOutcome } from './state-context';
 import { completeState } from './state-output';
 
 /**
- * Takes the first rule whose `Condition` is true. A rule's own `Assign` and
- * `Output` replace the state's, and the `Default` path uses the state's.
+ * Takes the first rule whose `Condition` is true. The state's `Assign` applies
+ * whichever rule matches, together with the matching rule's own `Assign`. A
+ * rule's `Output` replaces the state's.
  */
 export async function runChoice(context: StateContext): Promise<StateOutcome> {
   const { state } = context;
@@ -20,8 +21,9 @@ export async function runChoice(context: StateContext): Promise<StateOutcome> {
       );
     }
     if (condition) {
+      // NOTE: a name in both Assign blocks takes the rule's value, which the Step Functions docs do not settle.
       const fields = {
-        Assign: rule.Assign ?? state.Assign,
+        Assign: { ...state.Assign, ...rule.Assign },
         Output: rule.Output ?? state.Output,
       };
       return completeState(context, fields, {}, context.input, rule.Next);
