@@ -33,7 +33,7 @@ export const catalog = {
 
   unknownTarget: entry('SRC1101', 'error', "Transition target '{0}' is not a task of this workflow{1}."),
   unreachableTask: entry('SRC1102', 'warning', "Task '{0}' is unreachable from the start tasks, so it is left out of the state machine: add a transition to it or remove it."),
-  forkWithoutJoin: entry('SRC1103', 'error', "The fork at {0} is not closed: its branch starting at '{1}' {2}. Add 'join: all' to the task where the branches meet."),
+  forkWithoutJoin: entry('SRC1103', 'error', "The fork at {0} is not closed: its branch {1} {2}. Add 'join: all' to the task where the branches meet."),
   joinWithoutFork: entry('SRC1104', 'error', "Task '{0}' has 'join: all' but the transition {1} does not come from a branch of a fork: remove 'join' or route the transition through the fork."),
   forkJoinMismatch: entry('SRC1105', 'error', "The branches of the fork at {0} reach different joins: {1}. Make every branch end at the same 'join: all' task."),
   regionCrossing: entry('SRC1106', 'error', "The transition {0} crosses the boundary of {1}: a task inside a fork branch can only be reached from the same branch. Duplicate the target task or move the transition."),

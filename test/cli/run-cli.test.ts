@@ -1,6 +1,6 @@
 import { join } from 'path';
 import { runCli } from '../../lib/cli/program';
-import type { CliOutput } from '../../lib/cli/output';
+import { processOutput, type CliOutput } from '../../lib/cli/output';
 
 function capture(color: boolean): CliOutput & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -25,5 +25,43 @@ describe('runCli', () => {
     await runCli(['node', 'sirocco', 'validate', fixture, '--actions-dir', 'nowhere'], output);
 
     expect(output.out.join('')).not.toContain('\u001b[');
+  });
+});
+
+describe('processOutput', () => {
+  const original = { isTTY: process.stdout.isTTY, noColor: process.env.NO_COLOR };
+
+  afterEach(() => {
+    process.stdout.isTTY = original.isTTY;
+    if (original.noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = original.noColor;
+  });
+
+  it('colours a terminal', () => {
+    process.stdout.isTTY = true;
+    delete process.env.NO_COLOR;
+
+    expect(processOutput().color).toBe(true);
+  });
+
+  it('respects NO_COLOR on a terminal', () => {
+    process.stdout.isTTY = true;
+    process.env.NO_COLOR = '1';
+
+    expect(processOutput().color).toBe(false);
+  });
+
+  it('ignores an empty NO_COLOR', () => {
+    process.stdout.isTTY = true;
+    process.env.NO_COLOR = '';
+
+    expect(processOutput().color).toBe(true);
+  });
+
+  it('writes no colour to a pipe', () => {
+    process.stdout.isTTY = false;
+    delete process.env.NO_COLOR;
+
+    expect(processOutput().color).toBe(false);
   });
 });

@@ -117,7 +117,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n  c:\n    action: shop.check\n`,
     line: 4,
     column: 3,
-    message: "its branch starting at 'b' ends at 'b' without reaching a 'join: all' task",
+    message: "The fork at 'a' (on-success) is not closed: its branch 'a' → 'b' ends at 'b' without reaching a 'join: all' task",
   },
   {
     code: 'SRC1104',

@@ -216,7 +216,8 @@ class GraphAnalysis {
     for (const [index, branch] of fork.branches.entries()) {
       if (branch.exits.length > 0 || branch.entry === undefined) continue;
       const ends = this.branchEnds(branch);
-      this.bag.report('forkWithoutJoin', this.rangeOfFork(fork), where, targets[index], ends);
+      const edge = fork.origin ? `'${fork.origin.task}' → '${targets[index]}'` : `starting at '${targets[index]}'`;
+      this.bag.report('forkWithoutJoin', this.rangeOfFork(fork), where, edge, ends);
       closed = false;
     }
 
