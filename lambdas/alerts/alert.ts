@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { ExecutionStatusChangeEvent } from '../../lib/local/engine/types';
 import { createDocumentClient, requireEnv } from '../history/clients';
 import { readExecutionHistory } from '../history/execution-history';
-import { expiryOf, workflowNameOf } from '../history/execution-row';
+import { expiryOf, isExecutionStatusChange, workflowNameOf } from '../history/execution-row';
 import { findFailedTask, summarizeTasks } from '../history/task-summary';
 import { type FailureAlert, formatAlertSms } from './alert-message';
 import { claimAlert, type FailureKey, releaseAlert } from './alert-claim';
@@ -26,6 +26,13 @@ const ALERT_RETENTION_DAYS = 30;
 export async function handler(event: ExecutionStatusChangeEvent): Promise<void> {
   const topicArn = requireEnv('ALERTS_TOPIC_ARN');
   const tableName = requireEnv('HISTORY_TABLE');
+  if (!isExecutionStatusChange(event)) {
+    logger.error('Ignored an event that is not an execution status change', {
+      detailType: event?.['detail-type'],
+      eventId: event?.id,
+    });
+    return;
+  }
   const detail = event.detail;
   logger.appendKeys({ executionArn: detail.executionArn, status: detail.status });
   if (!ALERT_STATUSES.has(detail.status)) {

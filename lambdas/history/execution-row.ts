@@ -48,6 +48,21 @@ const MAX_CAUSE_BYTES = 32 * 1024;
 
 const ENDED_STATUSES = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 
+/**
+ * Returns whether the event carries the detail fields that the recorder and
+ * the alert function read, so that a misrouted event is dropped, not retried.
+ */
+export function isExecutionStatusChange(event: ExecutionStatusChangeEvent): boolean {
+  const detail = event?.detail;
+  return (
+    typeof detail?.executionArn === 'string' &&
+    typeof detail.stateMachineArn === 'string' &&
+    typeof detail.name === 'string' &&
+    typeof detail.status === 'string' &&
+    typeof detail.startDate === 'number'
+  );
+}
+
 export function isEnded(status: string): boolean {
   return ENDED_STATUSES.has(status);
 }

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { ExecutionStatusChangeEvent } from '../../lib/local/engine/types';
 import { createDocumentClient, requireEnv } from './clients';
 import { readExecutionHistory } from './execution-history';
-import { isEnded, toExecutionRow } from './execution-row';
+import { isEnded, isExecutionStatusChange, toExecutionRow } from './execution-row';
 import { putExecutionRow, putTaskRows } from './history-writer';
 import { toTaskRow } from './task-row';
 import { summarizeTasks } from './task-summary';
@@ -19,6 +19,13 @@ const sfn = new SFNClient({});
  */
 export async function handler(event: ExecutionStatusChangeEvent): Promise<void> {
   const tableName = requireEnv('HISTORY_TABLE');
+  if (!isExecutionStatusChange(event)) {
+    logger.error('Ignored an event that is not an execution status change', {
+      detailType: event?.['detail-type'],
+      eventId: event?.id,
+    });
+    return;
+  }
   const retentionDays = parseRetentionDays(process.env.HISTORY_RETENTION_DAYS);
   const row = toExecutionRow(event, retentionDays);
   logger.appendKeys({ executionArn: row.executionArn, status: row.status });

@@ -164,6 +164,15 @@ describe('history recorder', () => {
     }
   });
 
+  it('drops an event without execution detail', async () => {
+    const before = await table.scan();
+    const misrouted = { ...statusEvent('RUNNING'), detail: {} } as unknown as ExecutionStatusChangeEvent;
+
+    await handler(misrouted);
+
+    expect(await table.scan()).toEqual(before);
+  });
+
   it('keeps a late RUNNING from replacing an ended status', async () => {
     const [running, failed] = redriveSequence('late-running');
 
