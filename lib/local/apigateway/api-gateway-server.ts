@@ -5,7 +5,8 @@ import { AwsLocation } from '../aws-names';
 import { LambdaInvokeResult } from '../engine/types';
 import { listenOnLoopback, LoopbackServer, readBody, sendJson } from '../http/loopback-server';
 import { errorMessage, LocalLog } from '../log';
-import { proxyEvent } from './proxy-event';
+import { proxyEvent, ProxyRequest } from './proxy-event';
+import { proxyEventV2 } from './proxy-event-v2';
 import { matchRoute, RouteMatch } from './route-matcher';
 
 /** API Gateway's maximum integration timeout for REST APIs, 29 seconds. */
@@ -15,6 +16,8 @@ export type ProxyInvoke = (functionName: string, event: unknown) => Promise<Lamb
 
 interface ProxyResponse {
   statusCode: number;
+  /** Payload format 2.0 only: `Set-Cookie` values. */
+  cookies?: string[];
   headers?: Record<string, string | number | boolean>;
   multiValueHeaders?: Record<string, (string | number | boolean)[]>;
   body?: string | null;
@@ -22,9 +25,10 @@ interface ProxyResponse {
 }
 
 /**
- * Serves the template's REST API routes with Lambda proxy integration on one
- * loopback port. A leading stage segment (`/prod/...`) is optional. When
- * several APIs define the same route, the first API in the template wins.
+ * Serves the template's REST API and HTTP API routes with Lambda proxy
+ * integration on one loopback port. A leading stage segment (`/prod/...`)
+ * is optional. When several APIs define the same route, REST APIs come
+ * first, then HTTP APIs, each in template order.
  */
 export function startApiGatewayServer(
   apis: RestApiResource[],
@@ -64,11 +68,8 @@ async function handleRequest(
     return;
   }
 
-  const event = proxyEvent(
-    match,
-    { request, body, path, query: url.searchParams, stage, apiId: api.id, binaryMediaTypes: api.binaryMediaTypes },
-    options.location,
-  );
+  const proxy: ProxyRequest = { request, body, path, query: url.searchParams, stage, apiId: api.id, binaryMediaTypes: api.binaryMediaTypes };
+  const event = match.route.payloadFormatVersion === '2.0' ? proxyEventV2(match, proxy, options.location) : proxyEvent(match, proxy, options.location);
   const result = await invokeWithTimeout(invoke, match.route.functionName, event);
   if (result === 'timeout') {
     sendJson(response, 504, { message: 'Endpoint request timed out' });
@@ -85,10 +86,15 @@ function findRoute(apis: RestApiResource[], method: string, pathname: string) {
     const match = matchRoute(api.routes, method, path);
 
     if (match) {
-      return { api, match, path, stage: hasStage ? first : (api.stageNames[0] ?? 'local') };
+      return { api, match, path, stage: hasStage ? first : defaultStage(api) };
     }
   }
   return undefined;
+}
+
+/** Names the stage of a request without a stage prefix: the API's first stage, else `$default` or `local`. */
+function defaultStage(api: RestApiResource): string {
+  return api.stageNames[0] ?? (api.protocol === 'HTTP' ? '$default' : 'local');
 }
 
 async function invokeWithTimeout(invoke: ProxyInvoke, functionName: string, event: unknown): Promise<LambdaInvokeResult | 'timeout'> {
@@ -106,7 +112,7 @@ async function invokeWithTimeout(invoke: ProxyInvoke, functionName: string, even
 
 function writeProxyResponse(result: LambdaInvokeResult, match: RouteMatch, log: LocalLog, response: http.ServerResponse): void {
   const route = `${match.route.httpMethod} ${match.route.resourcePath}`;
-  const proxy = result.payload as ProxyResponse | null;
+  const proxy = match.route.payloadFormatVersion === '2.0' ? inferResponseV2(result.payload) : (result.payload as ProxyResponse | null);
 
   if (result.functionError) {
     log.write('apigateway', `${route}: function ${match.route.functionName} failed: ${JSON.stringify(result.payload)}`);
@@ -126,8 +132,23 @@ function writeProxyResponse(result: LambdaInvokeResult, match: RouteMatch, log: 
   for (const [name, values] of Object.entries(proxy.multiValueHeaders ?? {})) {
     headers[name.toLowerCase()] = values.map(String);
   }
+  if (proxy.cookies && proxy.cookies.length > 0) {
+    headers['set-cookie'] = proxy.cookies;
+  }
 
   const body = Buffer.from(proxy.body ?? '', proxy.isBase64Encoded ? 'base64' : 'utf8');
   response.writeHead(proxy.statusCode, { 'content-type': 'application/json', ...headers, 'content-length': body.length });
   response.end(body);
+}
+
+/**
+ * Applies the payload format 2.0 rule that a result without `statusCode` is
+ * the body of a 200 JSON response.
+ */
+function inferResponseV2(payload: unknown): ProxyResponse | null {
+  if (payload !== null && typeof payload === 'object' && 'statusCode' in payload) {
+    return payload as ProxyResponse;
+  }
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body };
 }

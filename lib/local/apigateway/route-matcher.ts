@@ -9,7 +9,8 @@ export interface RouteMatch {
 /**
  * Finds the route for a request path as API Gateway does: literal segments
  * win over `{param}` segments, which win over a greedy `{proxy+}`, and an
- * exact method wins over `ANY`.
+ * exact method wins over `ANY`. An HTTP API's `$default` route matches any
+ * request that no other route matches.
  */
 export function matchRoute(routes: ApiRoute[], httpMethod: string, path: string): RouteMatch | undefined {
   const segments = splitPath(path);
@@ -23,6 +24,9 @@ export function matchRoute(routes: ApiRoute[], httpMethod: string, path: string)
 }
 
 function matchPath(template: string[], segments: string[]): Record<string, string> | undefined {
+  if (template.length === 1 && template[0] === '$default') {
+    return {};
+  }
   const parameters: Record<string, string> = {};
 
   for (let index = 0; index < template.length; index += 1) {
@@ -52,6 +56,9 @@ function matchPath(template: string[], segments: string[]): Record<string, strin
 
 /** Ranks a route so that more literal paths and exact methods sort first. */
 function specificity(route: ApiRoute): number {
+  if (route.resourcePath === '$default') {
+    return -1;
+  }
   const parts = splitPath(route.resourcePath);
   const score = parts.reduce((total, part) => {
     if (/^\{.+\+\}$/.test(part)) {

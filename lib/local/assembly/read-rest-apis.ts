@@ -36,6 +36,7 @@ export function readRestApis(resources: [string, CfnResource][], resolver: Intri
       logicalId: api.logicalId,
       id: api.id,
       name: String(api.properties.Name ?? api.logicalId),
+      protocol: 'REST' as const,
       stageNames: [...new Set(stageNames.filter((stage) => stage.apiId === api.id).map((stage) => stage.stageName))],
       binaryMediaTypes: (api.properties.BinaryMediaTypes as string[] | undefined) ?? [],
       routes,
@@ -70,5 +71,6 @@ function readRoute(method: Properties, paths: Map<string, string>): ApiRoute {
     httpMethod: String(method.HttpMethod).toUpperCase(),
     integrationType: String(integration.Type ?? 'MOCK'),
     functionName: functionArn ? lambdaFunctionName(functionArn) : undefined,
+    payloadFormatVersion: '1.0',
   };
 }

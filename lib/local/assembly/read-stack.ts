@@ -2,6 +2,7 @@ import { AwsLocation } from '../aws-names';
 import { IntrinsicResolver } from './intrinsics';
 import { readEventRule } from './read-event-rules';
 import { readLambdaFunction } from './read-functions';
+import { readHttpApis } from './read-http-apis';
 import { readRestApis } from './read-rest-apis';
 import { readStateMachine } from './read-state-machines';
 import { readTable } from './read-tables';
@@ -22,6 +23,10 @@ const READ_TYPES = new Set([
   'AWS::ApiGateway::Method',
   'AWS::ApiGateway::Stage',
   'AWS::ApiGateway::Deployment',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::ApiGatewayV2::Integration',
+  'AWS::ApiGatewayV2::Route',
+  'AWS::ApiGatewayV2::Stage',
 ]);
 
 export interface ReadStackOptions {
@@ -54,7 +59,7 @@ export function readStack(options: ReadStackOptions): StackResources {
     tables: ofType('AWS::DynamoDB::Table').map(([id, resource]) => readTable(id, resource, resolver)),
     topics: readTopics(resources, resolver),
     eventRules: ofType('AWS::Events::Rule').map(([id, resource]) => readEventRule(id, resource, resolver)),
-    restApis: readRestApis(resources, resolver),
+    restApis: [...readRestApis(resources, resolver), ...readHttpApis(resources, resolver)],
     unsupported: resources
       .filter(([, resource]) => !READ_TYPES.has(resource.Type))
       .map(([logicalId, resource]) => ({ logicalId, type: resource.Type })),

@@ -80,19 +80,23 @@ export interface EventRuleResource {
 }
 
 export interface ApiRoute {
-  /** Resource path template, such as `/approvals/{id}`. */
+  /** Resource path template, such as `/approvals/{id}`, or `$default` for an HTTP API's catch-all route. */
   resourcePath: string;
   /** HTTP method, or `ANY`. */
   httpMethod: string;
   integrationType: string;
   /** Name of the Lambda function behind an `AWS_PROXY` integration. */
   functionName?: string;
+  /** Lambda proxy event format: `1.0` for REST APIs, `2.0` by default for HTTP APIs. */
+  payloadFormatVersion: '1.0' | '2.0';
 }
 
 export interface RestApiResource {
   logicalId: string;
   id: string;
   name: string;
+  /** `REST` for `AWS::ApiGateway::RestApi`, `HTTP` for `AWS::ApiGatewayV2::Api`. */
+  protocol: 'REST' | 'HTTP';
   stageNames: string[];
   binaryMediaTypes: string[];
   routes: ApiRoute[];

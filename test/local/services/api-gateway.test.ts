@@ -12,7 +12,12 @@ import { buildTestAssembly } from './build-assembly';
 const UNUSED_ENDPOINT = 'http://127.0.0.1:9';
 
 describe('matchRoute', () => {
-  const route = (resourcePath: string, httpMethod = 'GET'): ApiRoute => ({ resourcePath, httpMethod, integrationType: 'AWS_PROXY' });
+  const route = (resourcePath: string, httpMethod = 'GET'): ApiRoute => ({
+    resourcePath,
+    httpMethod,
+    integrationType: 'AWS_PROXY',
+    payloadFormatVersion: '1.0',
+  });
   const routes = [
     route('/'),
     route('/items/{id}'),
@@ -21,6 +26,7 @@ describe('matchRoute', () => {
     route('/items/{proxy+}', 'ANY'),
     route('/{proxy+}', 'ANY'),
   ];
+  const withDefault = [route('/items/{id}'), route('$default', 'ANY')];
 
   it.each([
     ['GET', '/', '/', {}],
@@ -38,6 +44,11 @@ describe('matchRoute', () => {
 
   it('prefers an exact method over ANY', () => {
     expect(matchRoute(routes, 'GET', '/items/7')?.route.httpMethod).toBe('GET');
+  });
+
+  it('falls back to the $default route', () => {
+    expect(matchRoute(withDefault, 'GET', '/items/1')?.route.resourcePath).toBe('/items/{id}');
+    expect(matchRoute(withDefault, 'POST', '/')?.route.resourcePath).toBe('$default');
   });
 
   it('returns undefined without a match', () => {
@@ -127,6 +138,34 @@ describe('API Gateway server', () => {
 
     expect(response.status).toBe(502);
     expect(log.lines.some((line) => line.includes('malformed Lambda proxy response "not a proxy response"'))).toBe(true);
+  });
+
+  it('passes the HTTP API event to Lambda', async () => {
+    const response = await fetch(`${server.url}/events/e1?a=1&a=2`, { headers: { cookie: 'x=1; y=2', 'X-Trace': 'abc' } });
+    const event = (await response.json()) as Record<string, any>;
+
+    expect(response.status).toBe(201);
+    expect(event.version).toBe('2.0');
+    expect(event.routeKey).toBe('GET /events/{id}');
+    expect(event.rawPath).toBe('/events/e1');
+    expect(event.rawQueryString).toBe('a=1&a=2');
+    expect(event.queryStringParameters).toEqual({ a: '1,2' });
+    expect(event.pathParameters).toEqual({ id: 'e1' });
+    expect(event.cookies).toEqual(['x=1', 'y=2']);
+    expect(event.headers['x-trace']).toBe('abc');
+    expect(event.requestContext.http.method).toBe('GET');
+    expect(event.requestContext.stage).toBe('$default');
+  });
+
+  it('infers an HTTP API response without statusCode', async () => {
+    const response = await fetch(`${server.url}/echo/a/b`, { method: 'POST', body: 'hello' });
+    const result = (await response.json()) as { event: Record<string, any> };
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(result.event.routeKey).toBe('ANY /echo/{proxy+}');
+    expect(result.event.pathParameters).toEqual({ proxy: 'a/b' });
+    expect(result.event.body).toBe('hello');
   });
 
   it('answers 403 for an unknown route', async () => {

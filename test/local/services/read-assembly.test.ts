@@ -117,6 +117,7 @@ describe('readAssembly on the fixture template', () => {
     const [api] = stack.restApis;
 
     expect(api.name).toBe('approvals');
+    expect(api.protocol).toBe('REST');
     expect(api.stageNames).toEqual(['prod']);
     expect(api.routes).toEqual([
       {
@@ -124,18 +125,44 @@ describe('readAssembly on the fixture template', () => {
         httpMethod: 'GET',
         integrationType: 'AWS_PROXY',
         functionName: 'SiroccoTest-ApiFunction',
+        payloadFormatVersion: '1.0',
       },
       {
         resourcePath: '/approvals/{id}',
         httpMethod: 'POST',
         integrationType: 'AWS_PROXY',
         functionName: 'SiroccoTest-FailFunction',
+        payloadFormatVersion: '1.0',
       },
       {
         resourcePath: '/files/{proxy+}',
         httpMethod: 'ANY',
         integrationType: 'AWS_PROXY',
         functionName: 'SiroccoTest-ApiFunction',
+        payloadFormatVersion: '1.0',
+      },
+    ]);
+  });
+
+  it('reads HTTP API routes and integrations', () => {
+    const api = stack.restApis.find((candidate) => candidate.protocol === 'HTTP')!;
+
+    expect(api.name).toBe('events');
+    expect(api.stageNames).toEqual([]);
+    expect(api.routes).toEqual([
+      {
+        resourcePath: '/events/{id}',
+        httpMethod: 'GET',
+        integrationType: 'AWS_PROXY',
+        functionName: 'SiroccoTest-ApiFunction',
+        payloadFormatVersion: '2.0',
+      },
+      {
+        resourcePath: '/echo/{proxy+}',
+        httpMethod: 'ANY',
+        integrationType: 'AWS_PROXY',
+        functionName: 'echo',
+        payloadFormatVersion: '2.0',
       },
     ]);
   });
