@@ -76,9 +76,9 @@ function parseApprovers(to: unknown, task: string): Approver[] {
   for (const address of addresses) {
     const approver = typeof address === 'string' ? parseApprover(address) : undefined;
     if (approver === undefined) {
-      const shown = (JSON.stringify(address) ?? String(address)).slice(0, MAX_SHOWN_ADDRESS_LENGTH);
+      const shownAddress = (JSON.stringify(address) ?? String(address)).slice(0, MAX_SHOWN_ADDRESS_LENGTH);
       throw new ApprovalRequestInvalidError(
-        `The approver ${shown} of task '${task}' is invalid. Use an E.164 ` +
+        `The approver ${shownAddress} of task '${task}' is invalid. Use an E.164 ` +
           "phone number such as '+15555550100' or an email address.",
       );
     }

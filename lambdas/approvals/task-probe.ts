@@ -7,7 +7,7 @@ export const TASK_CLOSED_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', '
 /**
  * Returns whether the task of a token is closed, by sending SendTaskHeartbeat: it fails with
  * TaskTimedOut for a closed task and changes nothing for an open one unless the task sets
- * HeartbeatSeconds. Returns undefined when the answer is unknown (throttling, network, IAM).
+ * HeartbeatSeconds. Returns undefined when the state is unknown (throttling, network, IAM).
  */
 export async function isTaskClosed(sfn: SFNClient, token: string): Promise<boolean | undefined> {
   try {
