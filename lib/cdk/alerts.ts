@@ -62,6 +62,7 @@ export class Alerts extends Construct {
       description: 'Failed, timed out and aborted Sirocco executions, to the alert function',
       eventPattern: executionStatusPattern(props.workflows.map((workflow) => workflow.stateMachine), ALERT_STATUSES),
     });
+    // TODO: add a dead-letter queue, because an event whose deliveries and retries all fail is lost.
     this.rule.addTarget(
       new targets.LambdaFunction(this.alertFunction, {
         retryAttempts: 10,

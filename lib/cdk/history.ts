@@ -61,6 +61,7 @@ export class History extends Construct {
       description: 'Status changes of the Sirocco executions, to the history recorder',
       eventPattern: executionStatusPattern(props.workflows.map((workflow) => workflow.stateMachine)),
     });
+    // TODO: add a dead-letter queue, because an event whose deliveries and retries all fail is lost.
     this.rule.addTarget(
       new targets.LambdaFunction(this.recorder, {
         retryAttempts: 10,
