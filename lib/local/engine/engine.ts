@@ -100,6 +100,7 @@ export class Engine implements StepFunctionsApi {
     for (const run of runs) {
       await run.done;
       await run.checkpoint(true);
+      await run.notifications;
     }
   }
 
@@ -109,20 +110,28 @@ export class Engine implements StepFunctionsApi {
     });
   }
 
-  private async notifyStatus(run: ExecutionRun): Promise<void> {
+  /**
+   * Wakes those waiting for a closed execution and queues its status event
+   * behind the execution's earlier ones, so a slow listener delays no API call.
+   */
+  private notifyStatus(run: ExecutionRun): void {
     if (!run.isRunning) {
       const waiters = this.endWaiters.get(run.record.executionArn) ?? [];
       this.endWaiters.delete(run.record.executionArn);
       waiters.forEach((wake) => wake());
     }
-    if (this.options.onStatusChange === undefined) {
+    const listener = this.options.onStatusChange;
+    if (listener === undefined) {
       return;
     }
-    try {
-      await this.options.onStatusChange(statusChangeEvent(run, this.internals.arnContext));
-    } catch (error) {
-      console.error(`onStatusChange failed for execution ${run.record.executionArn} (${run.record.status}): ${(error as Error).message}`);
-    }
+    const event = statusChangeEvent(run, this.internals.arnContext);
+    run.notifications = run.notifications.then(async () => {
+      try {
+        await listener(event);
+      } catch (error) {
+        console.error(`onStatusChange failed for execution ${event.detail.executionArn} (${event.detail.status}): ${(error as Error).message}`);
+      }
+    });
   }
 
   private waitForExecutionEnd(executionArn: string, signal: AbortSignal): Promise<Record<string, unknown>> {

@@ -57,7 +57,8 @@ describe('engine durability', () => {
     const exited = new Promise((resolve) => child!.once('exit', resolve));
 
     const printed = (text: string) => output.some((line) => line.includes(text));
-    await waitFor(() => printed('"started"') && printed('"approval"') && everythingInFlight(dataDir), 'the child engine to reach its waits');
+    // The child compiles TypeScript on start, which takes several seconds on a busy machine.
+    await waitFor(() => printed('"started"') && printed('"approval"') && everythingInFlight(dataDir), 'the child engine to reach its waits', 20000);
     const token = (JSON.parse(output.find((line) => line.includes('"approval"'))!) as { payload: { token: string } }).payload.token;
     child.kill('SIGKILL');
     await exited;
@@ -86,7 +87,7 @@ describe('engine durability', () => {
     expect(waitTypes.filter((type) => type === 'ExecutionStarted')).toHaveLength(1);
     expect(waitTypes.filter((type) => type === 'WaitStateEntered')).toHaveLength(1);
     expect(services.calls.filter((call) => call.target === 'approval')).toHaveLength(0);
-  });
+  }, 120000);
 
   it('keeps closed executions and their history across restarts', async () => {
     const services = new FakeServices();

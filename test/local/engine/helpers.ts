@@ -50,9 +50,9 @@ export function thrown(errorType: string, errorMessage: string): LambdaInvokeRes
   return { statusCode: 200, payload: { errorType, errorMessage, trace: [] }, functionError: 'Unhandled' };
 }
 
-/** Waits for the engine's background work until `condition` holds, polling a bounded number of times. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
+/** Waits for the engine's background work until `condition` holds, polling at most `maxPolls` times. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what = 'condition', maxPolls = 5000): Promise<void> {
+  for (let i = 0; i < maxPolls; i++) {
     if (await condition()) {
       return;
     }

@@ -14,6 +14,6 @@ export interface EngineInternals {
   executions: Map<string, ExecutionRun>;
   /** Runs an execution in the background until it closes or the engine stops. */
   launch(run: ExecutionRun): void;
-  /** Delivers the execution's status change event and wakes those waiting for its end. */
-  notifyStatus(run: ExecutionRun): Promise<void>;
+  /** Queues the execution's status change event and wakes those waiting for its end. */
+  notifyStatus(run: ExecutionRun): void;
 }

@@ -104,7 +104,7 @@ export async function startExecution(engine: EngineInternals, request: Request):
   run.rootFrame.lastEventId = 1;
   engine.executions.set(arn, run);
   await run.checkpoint(true);
-  await engine.notifyStatus(run);
+  engine.notifyStatus(run);
   engine.launch(run);
 
   return { executionArn: arn, startDate: epochSeconds(record.startDate) };
@@ -186,7 +186,7 @@ export async function stopExecution(engine: EngineInternals, request: Request): 
   run.controller.abort({ kind: 'stop' });
   await run.done;
   await run.checkpoint(true);
-  await engine.notifyStatus(run);
+  engine.notifyStatus(run);
 
   return { stopDate: epochSeconds(run.record.stopDate) };
 }
@@ -204,7 +204,7 @@ export async function redriveExecution(engine: EngineInternals, request: Request
   prepareRedrive(run);
   engine.executions.set(run.record.executionArn, run);
   await run.checkpoint(true);
-  await engine.notifyStatus(run);
+  engine.notifyStatus(run);
   engine.launch(run);
 
   return { redriveDate: epochSeconds(run.record.redriveDate) };

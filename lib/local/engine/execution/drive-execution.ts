@@ -29,7 +29,7 @@ function closeTimedOut(run: ExecutionRun): void {
  * SUCCEEDED, FAILED or TIMED_OUT. A stop closes it elsewhere, and an engine
  * shutdown leaves it RUNNING on disk.
  */
-export async function driveExecution(run: ExecutionRun, onClosed: (run: ExecutionRun) => Promise<void>): Promise<void> {
+export async function driveExecution(run: ExecutionRun, onClosed: (run: ExecutionRun) => void): Promise<void> {
   const root = run.rootFrame;
   const disarmTimeout = armExecutionTimeout(run);
   const signal = run.controller.signal;
@@ -52,5 +52,5 @@ export async function driveExecution(run: ExecutionRun, onClosed: (run: Executio
   }
 
   await run.checkpoint(true);
-  await onClosed(run);
+  onClosed(run);
 }

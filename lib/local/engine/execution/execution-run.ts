@@ -22,6 +22,8 @@ export class ExecutionRun {
   private unsavedEvents: HistoryEvent[] = [];
   private readonly callbackWaiters = new Map<string, () => void>();
   done: Promise<void> = Promise.resolve();
+  /** Status event deliveries, chained so that they arrive in order. */
+  notifications: Promise<void> = Promise.resolve();
 
   constructor(
     readonly record: ExecutionRecord,
