@@ -1,14 +1,12 @@
 import type { Expression, Task, TransitionItem } from '../../dsl/model';
-import { findFreeVariables } from '../../dsl/variables';
-import { expressionsOf, resultVariable } from '../graph/check-variables';
-import { publishedNames } from '../graph/definitions';
 import { isForkGroup, isGuardedGroup, transitionGroups, type Fork, type Region, type TransitionGroup } from '../graph/regions';
-import { renderBound, renderRenamed, type Bindings } from './bindings';
+import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
 import { resultOf, emitTask } from './emit-task';
+import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
 import { comment, type EmitContext, type RegionScope, type States } from './context';
-import { jsonataString, renderValue, toAslValue } from './jsonata-text';
+import { jsonataString, toAslValue } from './jsonata-text';
 
 /** Emits the states of a region, in region order, and returns its `StartAt`. */
 export function emitRegion(scope: RegionScope, context: EmitContext): string {
@@ -66,57 +64,6 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   if (Object.keys(assign).length > 0) state.Assign = assign;
   state.Next = fork.join;
   addState(scope, parallelName(fork), state, context, fork.join ? context.byName.get(fork.join) : undefined);
-}
-
-/** Variables that the workflow output reads when it is evaluated after `task`. */
-function outputNames(task: Task, context: EmitContext, outcome: 'success' | 'error'): string[] {
-  const before = context.definitions.before.get(task.name) ?? new Set<string>();
-  return [...new Set([...before, ...publishedNames(task, outcome)])];
-}
-
-/** Returns the JSONata of the workflow output, or an object of every defined variable when there is no `output` key. */
-function workflowOutput(task: Task, context: EmitContext, outcome: 'success' | 'error', render: (e: Expression) => string): string {
-  const output = context.workflow.output;
-  if (output) return renderValue(output, render);
-
-  return `{${outputNames(task, context, outcome).map((name) => `${JSON.stringify(name)}: $${name}`).join(', ')}}`;
-}
-
-function usesResult(expressions: Expression[]): boolean {
-  return expressions.some((expression) => findFreeVariables(expression.ast).some((reference) => reference.name === resultVariable));
-}
-
-/** Output of a task that ends the workflow: its publishes bound in a block, then the workflow output. */
-function terminalOutput(task: Task, context: EmitContext): string {
-  const render = (expression: Expression) => renderRenamed(expression, new Map());
-  const bindings: string[] = [];
-  const expressions = [...task.publish.flatMap((entry) => expressionsOf(entry.value)), ...expressionsOf(context.workflow.output)];
-  if (usesResult(expressions)) bindings.push(`$${resultVariable} := ${resultOf(task, 'result')}`);
-  for (const entry of task.publish) bindings.push(`$${entry.name} := ${renderValue(entry.value, render)}`);
-
-  const output = workflowOutput(task, context, 'success', render);
-  return jsonataString(bindings.length === 0 ? output : `(${[...bindings, output].join('; ')})`);
-}
-
-/** Output of a task that ends a branch: the values that leave the branch, its own publishes inline. */
-function branchOutput(task: Task, scope: RegionScope, context: EmitContext): string {
-  const render = (expression: Expression) => renderRenamed(expression, scope.renames);
-  const own = new Map(task.publish.map((entry) => [entry.name, entry.value]));
-  const names = context.definitions.branchOutputs.get(scope.region) ?? [];
-  const fields = names.map((name) => {
-    const value = own.get(name);
-    return `${JSON.stringify(name)}: ${value ? renderValue(value, render) : `$${scope.renames.get(name) ?? name}`}`;
-  });
-  const object = `{${fields.join(', ')}}`;
-
-  const ownExpressions = names.flatMap((name) => expressionsOf(own.get(name)));
-  return jsonataString(usesResult(ownExpressions) ? `($${resultVariable} := ${resultOf(task, 'result')}; ${object})` : object);
-}
-
-/** Output of a Pass state that ends a branch after a Choice or a Catch. */
-function branchExitOutput(scope: RegionScope, context: EmitContext): string {
-  const names = context.definitions.branchOutputs.get(scope.region) ?? [];
-  return jsonataString(`{${names.map((name) => `${JSON.stringify(name)}: $${scope.renames.get(name) ?? name}`).join(', ')}}`);
 }
 
 function assignPublishes(entries: Task['publish'], bindings: Bindings, scope: RegionScope): Record<string, unknown> | undefined {
