@@ -48,7 +48,7 @@ export async function decideApproval(request: DecisionRequest, deps: PageDepende
   const now = currentTime(deps);
   const state = linkState(link.group, link.approval.id, now.getTime());
   if (state.kind !== 'pending') {
-    deps.logger.info('Decision arrived after the link closed', { approvalRef: ref, state: state.kind });
+    deps.logger.info('Rejected a decision for a link that is not pending', { approvalRef: ref, state: state.kind });
     return renderStatePage(state);
   }
 
