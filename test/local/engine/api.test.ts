@@ -71,6 +71,17 @@ describe('Step Functions API', () => {
     expect(JSON.parse(description.output as string)).toBe('old');
   });
 
+  it('describes the state machine of an execution', async () => {
+    const original = definition('W', { W: { Type: 'Wait', Seconds: 10, End: true } });
+    const arn = await createMachine(test.engine, 'described', original);
+    const execution = await start(test.engine, arn);
+    await test.engine.call('UpdateStateMachine', { stateMachineArn: arn, definition: passMachine });
+
+    const described = await test.engine.call('DescribeStateMachineForExecution', { executionArn: execution });
+
+    expect(described).toMatchObject({ stateMachineArn: arn, name: 'described', definition: original, roleArn });
+  });
+
   it('filters executions by redrive', async () => {
     const arn = await createMachine(test.engine, 'redriven', waitMachine);
     const execution = await start(test.engine, arn, {}, 'r1');

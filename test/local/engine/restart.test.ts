@@ -93,7 +93,7 @@ describe('engine restart', () => {
     expect(services.calls.filter((call) => call.target === 'approval')).toHaveLength(1);
   });
 
-  it('refuses calls before start and after close', async () => {
+  it('rejects calls before start and after close', async () => {
     const engine = new Engine({ dataDir, services });
 
     await expect(engine.call('ListStateMachines', {})).rejects.toMatchObject({ errorName: 'ServiceUnavailable' });

@@ -114,6 +114,21 @@ export async function describeExecution(engine: EngineInternals, request: Reques
   return describeExecutionRecord(findExecution(engine, requiredString(request, 'executionArn')));
 }
 
+/** Returns the state machine as the execution ran it, with the definition it started with. */
+export async function describeStateMachineForExecution(engine: EngineInternals, request: Request): Promise<Request> {
+  const { record } = findExecution(engine, requiredString(request, 'executionArn'));
+  const machine = engine.stateMachines.get(record.stateMachineName);
+  return {
+    stateMachineArn: record.stateMachineArn,
+    name: record.stateMachineName,
+    definition: record.definition,
+    roleArn: record.roleArn,
+    updateDate: epochSeconds(machine?.updateDate ?? machine?.creationDate ?? record.startDate),
+    loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+    tracingConfiguration: { enabled: false },
+  };
+}
+
 export async function listExecutions(engine: EngineInternals, request: Request): Promise<Request> {
   const machineArn = requiredString(request, 'stateMachineArn');
   findStateMachine(engine, machineArn);

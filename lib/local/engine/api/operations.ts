@@ -2,6 +2,7 @@ import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './callback-
 import type { EngineInternals } from './engine-internals';
 import {
   describeExecution,
+  describeStateMachineForExecution,
   getExecutionHistory,
   listExecutions,
   redriveExecution,
@@ -27,6 +28,7 @@ export const operations: Record<string, Operation> = {
   DeleteStateMachine: deleteStateMachine,
   StartExecution: startExecution,
   DescribeExecution: describeExecution,
+  DescribeStateMachineForExecution: describeStateMachineForExecution,
   ListExecutions: listExecutions,
   GetExecutionHistory: getExecutionHistory,
   StopExecution: stopExecution,
