@@ -146,6 +146,10 @@ function readTransition(kind: TransitionKind, pair: Pair<Scalar, Node>, reader: 
     } else if (isMap(node)) {
       const entry = node.items[0];
       const targetNode = entry.key as Scalar;
+      if (isMap(entry.value)) {
+        items.push({ target: readFailMap(entry.value as YAMLMap, targetNode, reader, source) });
+        continue;
+      }
       const guardNode = entry.value as Scalar;
       items.push({ target: readTarget(String(targetNode.value), targetNode, reader, source), guard: readGuard(guardNode, reader) ?? true });
     }
@@ -162,6 +166,12 @@ function readGuard(node: Scalar, reader: ValueReader): TransitionItem['guard'] {
 
   reader.reportInvalidGuard(node);
   return undefined;
+}
+
+/** Reads the map form of a fail command, `- fail: {msg: text}`, which the schema allows only for `fail`. */
+function readFailMap(map: YAMLMap, key: Scalar, reader: ValueReader, source: SourceDocument): Target {
+  const messageNode = map.items[0].value as Scalar;
+  return { kind: 'fail', message: reader.readString(String(messageNode.value), messageNode), range: source.rangeOf(rangeOf(key)) };
 }
 
 function readTarget(text: string, node: Node, reader: ValueReader, source: SourceDocument): Target {

@@ -47,9 +47,12 @@ export function validateSchema(value: unknown, source: SourceDocument, bag: Diag
 
   const errors = validate.errors ?? [];
   const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  // Inside a failed oneOf, the errors of each alternative only repeat it, so the outermost oneOf is reported.
   const covered = (error: ErrorObject) =>
-    error.keyword !== 'oneOf' &&
-    oneOfPaths.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`));
+    oneOfPaths.some(
+      (path) =>
+        error.instancePath.startsWith(`${path}/`) || (error.keyword !== 'oneOf' && error.instancePath === path),
+    );
 
   const seen = new Set<string>();
   for (const error of errors) {

@@ -83,4 +83,13 @@ describe('parseWorkflow', () => {
 
     expect(result.diagnostics.map((d) => [d.code, d.start])).toStrictEqual([['SRC1201', { line: 13, column: 35 }]]);
   });
+
+  it('reads the map form of a fail command', () => {
+    const mapForm = source.replace(/    on-success:\n.*\n/, '    on-success:\n      - fail:\n          msg: stopped <% $id %>\n');
+    const result = parse(mapForm);
+    const target = result.workflow?.tasks[0].transitions['on-success']?.items[0].target;
+
+    expect(result.diagnostics).toStrictEqual([]);
+    expect(target).toMatchObject({ kind: 'fail', message: { kind: 'template' } });
+  });
 });
