@@ -58,7 +58,9 @@ export function renderValue(value: ValueTree, render: RenderExpression): string 
 export function toAslValue(value: ValueTree, render: RenderExpression): unknown {
   switch (value.kind) {
     case 'literal':
-      return value.value;
+      return typeof value.value === 'string' && looksLikeExpression(value.value)
+        ? `{% ${JSON.stringify(value.value)} %}`
+        : value.value;
     case 'expression':
       return `{% ${render(value.expression)} %}`;
     case 'template':
@@ -68,6 +70,14 @@ export function toAslValue(value: ValueTree, render: RenderExpression): unknown 
     case 'array':
       return value.items.map((child) => toAslValue(child, render));
   }
+}
+
+/**
+ * Returns whether Step Functions would evaluate a literal string as JSONata,
+ * which it does for every string that starts with `{%` and ends with `%}`.
+ */
+function looksLikeExpression(text: string): boolean {
+  return text.startsWith('{%') && text.endsWith('%}');
 }
 
 /** Wraps JSONata text as an ASL expression string. */
