@@ -8,6 +8,7 @@ import { mergeStacks, reportAssembly } from './assembly/merge-stacks';
 import { LambdaFunctionResource, StackResources } from './assembly/stack-resources';
 import { AwsLocation, LOCAL_LOCATION } from './aws-names';
 import { clientEnvironment, RuntimeUrls } from './client-environment';
+import { lockDataFolder } from './data-folder-lock';
 import { deployStateMachines } from './deploy-state-machines';
 import { createTables } from './dynamodb/create-tables';
 import { startDynalite } from './dynamodb/dynalite-server';
@@ -79,7 +80,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const ports = resolvePorts(options.ports);
   const stacks = readAssembly(options.assemblyDir, location);
   const resources = mergeStacks(stacks);
-  const cleanup: (() => Promise<void> | void)[] = [];
+  const cleanup: (() => Promise<void> | void)[] = [lockDataFolder(options.dataDir)];
   reportAssembly(stacks, log);
 
   try {
