@@ -2,7 +2,7 @@ import type { SourceRange } from '../../diagnostics/diagnostic';
 import type { ValueTree } from '../../dsl/model';
 import { renderBound, type Bindings } from './bindings';
 import { comment, failError, type EmitContext } from './context';
-import { jsonataString, renderTemplate } from './jsonata-text';
+import { jsonataString, renderTemplate, toAslValue } from './jsonata-text';
 
 /**
  * Emits the Fail state of a `fail` command. `Cause` is the message when one
@@ -27,7 +27,7 @@ export function emitFail(
 
   state.Error = failError;
   if (message === undefined) state.Cause = `Task '${from}' transitioned to fail.`;
-  else if (message.kind === 'literal') state.Cause = String(message.value);
+  else if (message.kind === 'literal') state.Cause = toAslValue({ kind: 'literal', value: String(message.value) }, render);
   else if (message.kind === 'expression') state.Cause = jsonataString(`$string(${render(message.expression)})`);
   else if (message.kind === 'template') state.Cause = jsonataString(renderTemplate(message.parts, render));
 
