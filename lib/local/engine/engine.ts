@@ -76,11 +76,17 @@ export class Engine implements StepFunctionsApi {
   /** Runs one API operation with the AWS JSON 1.0 request and response shapes. */
   async call(operation: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (this.state !== 'started') {
-      throw new StepFunctionsApiError('ServiceUnavailable', `The engine is ${this.state === 'new' ? 'not started, so call start() first' : 'closed'}.`, 503);
+      throw new StepFunctionsApiError(
+        'ServiceUnavailable',
+        `The engine is ${this.state === 'new' ? 'not started, so call start() first' : 'closed'}.`, 503,
+      );
     }
     const handler = operations[operation];
     if (handler === undefined) {
-      throw new StepFunctionsApiError('UnknownOperationException', `The operation '${operation}' is not supported by the local engine. Supported operations: ${Object.keys(operations).join(', ')}.`);
+      throw new StepFunctionsApiError(
+        'UnknownOperationException',
+        `The operation '${operation}' is not supported by the local engine. Supported operations: ${Object.keys(operations).join(', ')}.`,
+      );
     }
     return handler(this.internals, request ?? {});
   }

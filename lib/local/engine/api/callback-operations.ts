@@ -12,13 +12,19 @@ type Request = Record<string, unknown>;
 function findOpenTask(engine: EngineInternals, token: string): { run: ExecutionRun; phase: TaskPhase } {
   const content = readTaskToken(token);
   if (content === undefined) {
-    throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed. Pass the token from $states.context.Task.Token unchanged.');
+    throw new StepFunctionsApiError(
+      'InvalidToken',
+      'Invalid Token: the task token is malformed. Pass the token from $states.context.Task.Token unchanged.',
+    );
   }
   const run = engine.executions.get(content.executionArn);
   const frame = run?.isRunning ? run.record.frames[content.frameId] : undefined;
   const phase = frame?.phase;
   if (run === undefined || phase?.kind !== 'task' || phase.token !== token || phase.callback !== undefined) {
-    throw new StepFunctionsApiError('TaskTimedOut', 'Task Timed Out: the task of this token has already finished, timed out or been stopped.');
+    throw new StepFunctionsApiError(
+      'TaskTimedOut',
+      'Task Timed Out: the task of this token has already finished, timed out or been stopped.',
+    );
   }
   return { run, phase };
 }
@@ -30,10 +36,16 @@ export async function sendTaskSuccess(engine: EngineInternals, request: Request)
   try {
     parsed = JSON.parse(output);
   } catch (error) {
-    throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output is not valid JSON (${(error as Error).message}).`);
+    throw new StepFunctionsApiError(
+      'InvalidOutput',
+      `Invalid Output: the output is not valid JSON (${(error as Error).message}).`,
+    );
   }
   if (Buffer.byteLength(output, 'utf8') > maxPayloadBytes) {
-    throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output has more than ${maxPayloadBytes} bytes.`);
+    throw new StepFunctionsApiError(
+      'InvalidOutput',
+      `Invalid Output: the output has more than ${maxPayloadBytes} bytes.`,
+    );
   }
 
   const { run, phase } = findOpenTask(engine, token);

@@ -21,7 +21,10 @@ const executionStatuses = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORT
 /** Returns the execution of an ARN, or throws InvalidArn or ExecutionDoesNotExist. */
 export function findExecution(engine: EngineInternals, arn: string): ExecutionRun {
   if (parseExecutionArn(arn) === undefined) {
-    throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: '${arn}' is not an execution ARN such as ${executionArn(engine.arnContext, 'machine', 'name')}.`);
+    throw new StepFunctionsApiError(
+      'InvalidArn',
+      `Invalid Arn: '${arn}' is not an execution ARN such as ${executionArn(engine.arnContext, 'machine', 'name')}.`,
+    );
   }
   const run = engine.executions.get(arn);
   if (run === undefined) {
@@ -32,16 +35,27 @@ export function findExecution(engine: EngineInternals, arn: string): ExecutionRu
 
 function parseInput(input: string): unknown {
   if (Buffer.byteLength(input, 'utf8') > maxPayloadBytes) {
-    throw new StepFunctionsApiError('InvalidExecutionInput', `The execution input has ${Buffer.byteLength(input, 'utf8')} bytes, more than the maximum of ${maxPayloadBytes}.`);
+    throw new StepFunctionsApiError(
+      'InvalidExecutionInput',
+      `The execution input has ${Buffer.byteLength(input, 'utf8')} bytes, more than the maximum of ${maxPayloadBytes}.`,
+    );
   }
   try {
     return JSON.parse(input);
   } catch (error) {
-    throw new StepFunctionsApiError('InvalidExecutionInput', `Invalid State Machine Execution Input: the input is not valid JSON (${(error as Error).message}).`);
+    throw new StepFunctionsApiError(
+      'InvalidExecutionInput',
+      `Invalid State Machine Execution Input: the input is not valid JSON (${(error as Error).message}).`,
+    );
   }
 }
 
-function newExecutionRecord(engine: EngineInternals, fields: { stateMachineArn: string; stateMachineName: string; name: string; input: string; definition: string; roleArn: string }): ExecutionRecord {
+type NewExecutionFields = Pick<
+  ExecutionRecord,
+  'stateMachineArn' | 'stateMachineName' | 'name' | 'input' | 'definition' | 'roleArn'
+>;
+
+function newExecutionRecord(engine: EngineInternals, fields: NewExecutionFields): ExecutionRecord {
   const now = engine.clock.now();
   const definition = JSON.parse(fields.definition) as StateMachineDefinition;
   return {
@@ -134,7 +148,10 @@ export async function listExecutions(engine: EngineInternals, request: Request):
   findStateMachine(engine, machineArn);
   const statusFilter = optionalString(request, 'statusFilter');
   if (statusFilter !== undefined && !executionStatuses.includes(statusFilter)) {
-    throw new StepFunctionsApiError('ValidationException', `statusFilter '${statusFilter}' is invalid. Use one of ${executionStatuses.join(', ')}.`);
+    throw new StepFunctionsApiError(
+      'ValidationException',
+      `statusFilter '${statusFilter}' is invalid. Use one of ${executionStatuses.join(', ')}.`,
+    );
   }
   const redriveFilter = optionalString(request, 'redriveFilter');
 
@@ -196,7 +213,14 @@ export async function stopExecution(engine: EngineInternals, request: Request): 
   const error = optionalString(request, 'error');
   const cause = optionalString(request, 'cause');
 
-  run.addEvent(run.rootFrame, 'ExecutionAborted', { ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) });
+  const details: Record<string, string> = {};
+  if (error !== undefined) {
+    details.error = error;
+  }
+  if (cause !== undefined) {
+    details.cause = cause;
+  }
+  run.addEvent(run.rootFrame, 'ExecutionAborted', details);
   run.close('ABORTED', { error, cause });
   run.controller.abort({ kind: 'stop' });
   await run.done;
@@ -211,7 +235,10 @@ export async function redriveExecution(engine: EngineInternals, request: Request
   const closed = findExecution(engine, requiredString(request, 'executionArn'));
   const redrive = redriveStatus(closed.record, engine.clock.now());
   if (redrive.status !== 'REDRIVABLE') {
-    throw new StepFunctionsApiError('ExecutionNotRedrivable', `Execution Not Redrivable: '${closed.record.executionArn}': ${redrive.reason}.`);
+    throw new StepFunctionsApiError(
+      'ExecutionNotRedrivable',
+      `Execution Not Redrivable: '${closed.record.executionArn}': ${redrive.reason}.`,
+    );
   }
 
   await closed.done;

@@ -4,7 +4,10 @@ import { StepFunctionsApiError } from '../types';
 export function requiredString(request: Record<string, unknown>, field: string): string {
   const value = request[field];
   if (typeof value !== 'string' || value === '') {
-    throw new StepFunctionsApiError('ValidationException', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
+    throw new StepFunctionsApiError(
+      'ValidationException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
+    );
   }
   return value;
 }
@@ -15,7 +18,10 @@ export function optionalString(request: Record<string, unknown>, field: string):
     return undefined;
   }
   if (typeof value !== 'string') {
-    throw new StepFunctionsApiError('ValidationException', `1 validation error detected: Value at '${field}' must be a string, got ${JSON.stringify(value)}`);
+    throw new StepFunctionsApiError(
+      'ValidationException',
+      `1 validation error detected: Value at '${field}' must be a string, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -38,13 +44,23 @@ export function epochSeconds(ms: number | undefined): number | undefined {
 }
 
 /** Returns one page of items and the token of the next page. */
-export function paginate<T>(items: T[], request: Record<string, unknown>, defaultSize: number): { page: T[]; nextToken?: string } {
-  const maxResults = typeof request.maxResults === 'number' && request.maxResults > 0 ? Math.min(request.maxResults, 1000) : defaultSize;
+export function paginate<T>(
+  items: T[],
+  request: Record<string, unknown>,
+  defaultSize: number,
+): { page: T[]; nextToken?: string } {
+  let maxResults = defaultSize;
+  if (typeof request.maxResults === 'number' && request.maxResults > 0) {
+    maxResults = Math.min(request.maxResults, 1000);
+  }
   let offset = 0;
   if (typeof request.nextToken === 'string') {
     const decoded = Number(Buffer.from(request.nextToken, 'base64url').toString('utf8'));
     if (!Number.isInteger(decoded) || decoded < 0) {
-      throw new StepFunctionsApiError('InvalidToken', `Invalid Token: '${request.nextToken}' is not a nextToken of this operation.`);
+      throw new StepFunctionsApiError(
+        'InvalidToken',
+        `Invalid Token: '${request.nextToken}' is not a nextToken of this operation.`,
+      );
     }
     offset = decoded;
   }

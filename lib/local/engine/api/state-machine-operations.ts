@@ -12,7 +12,10 @@ type Request = Record<string, unknown>;
 function checkDefinition(definition: string): void {
   const problems = validateDefinition(definition);
   if (problems.length > 0) {
-    throw new StepFunctionsApiError('InvalidDefinition', `Invalid State Machine Definition: '${problems.join("', '")}'`);
+    throw new StepFunctionsApiError(
+      'InvalidDefinition',
+      `Invalid State Machine Definition: '${problems.join("', '")}'`,
+    );
   }
 }
 
@@ -20,7 +23,10 @@ function checkDefinition(definition: string): void {
 export function findStateMachine(engine: EngineInternals, arn: string): StateMachineRecord {
   const name = parseStateMachineArn(arn);
   if (name === undefined) {
-    throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: '${arn}' is not a state machine ARN such as ${stateMachineArn(engine.arnContext, 'name')}.`);
+    throw new StepFunctionsApiError(
+      'InvalidArn',
+      `Invalid Arn: '${arn}' is not a state machine ARN such as ${stateMachineArn(engine.arnContext, 'name')}.`,
+    );
   }
   const record = engine.stateMachines.get(name);
   if (record === undefined || record.stateMachineArn !== arn) {
@@ -36,7 +42,10 @@ export async function createStateMachine(engine: EngineInternals, request: Reque
   checkName(name, 'state machine');
   const type = optionalString(request, 'type') ?? 'STANDARD';
   if (type !== 'STANDARD') {
-    throw new StepFunctionsApiError('ValidationException', `State machine type '${type}' is not supported locally. Use STANDARD, which has task tokens, redrive and status events.`);
+    throw new StepFunctionsApiError(
+      'ValidationException',
+      `State machine type '${type}' is not supported locally. Use STANDARD, which has task tokens, redrive and status events.`,
+    );
   }
   checkDefinition(definition);
 
@@ -45,7 +54,10 @@ export async function createStateMachine(engine: EngineInternals, request: Reque
     if (existing.definition === definition && existing.roleArn === roleArn) {
       return { stateMachineArn: existing.stateMachineArn, creationDate: epochSeconds(existing.creationDate) };
     }
-    throw new StepFunctionsApiError('StateMachineAlreadyExists', `State Machine Already Exists: '${existing.stateMachineArn}'`);
+    throw new StepFunctionsApiError(
+      'StateMachineAlreadyExists',
+      `State Machine Already Exists: '${existing.stateMachineArn}'`,
+    );
   }
 
   const record: StateMachineRecord = {
@@ -68,7 +80,10 @@ export async function updateStateMachine(engine: EngineInternals, request: Reque
   const definition = optionalString(request, 'definition');
   const roleArn = optionalString(request, 'roleArn');
   if (definition === undefined && roleArn === undefined) {
-    throw new StepFunctionsApiError('MissingRequiredParameter', 'UpdateStateMachine needs a definition or a roleArn to change.');
+    throw new StepFunctionsApiError(
+      'MissingRequiredParameter',
+      'UpdateStateMachine needs a definition or a roleArn to change.',
+    );
   }
   if (definition !== undefined) {
     checkDefinition(definition);

@@ -96,7 +96,10 @@ export class ExecutionRun {
     await this.store.saveExecution(JSON.parse(snapshot) as ExecutionRecord);
   }
 
-  createChildFrame(parent: FrameRecord, fields: Pick<FrameRecord, 'location' | 'index' | 'stateName' | 'stateInput' | 'status'>): FrameRecord {
+  createChildFrame(
+    parent: FrameRecord,
+    fields: Pick<FrameRecord, 'location' | 'index' | 'stateName' | 'stateInput' | 'status'>,
+  ): FrameRecord {
     const frame: FrameRecord = {
       id: `f${this.record.nextFrameId++}`,
       parentId: parent.id,

@@ -5,7 +5,7 @@ export function argumentsObject(stateName: string, value: unknown): Record<strin
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new StatesError(
       StatesErrorName.Runtime,
-      `The Arguments of Task state '${stateName}' evaluated to ${JSON.stringify(value)}; this integration needs a JSON object.`,
+      `The Arguments of Task state '${stateName}' evaluated to ${JSON.stringify(value)}. This integration needs a JSON object.`,
     );
   }
   return value as Record<string, unknown>;

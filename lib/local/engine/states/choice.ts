@@ -17,7 +17,7 @@ export async function runChoice(context: StateContext): Promise<StateOutcome> {
     if (typeof condition !== 'boolean') {
       throw new StatesError(
         StatesErrorName.QueryEvaluationError,
-        `The Condition of Choices[${i}] in state '${context.frame.stateName}' returned ${JSON.stringify(condition)}; it must return a boolean.`,
+        `The Condition of Choices[${i}] in state '${context.frame.stateName}' returned ${JSON.stringify(condition)}. It must return a boolean.`,
       );
     }
     if (condition) {

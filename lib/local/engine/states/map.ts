@@ -8,18 +8,19 @@ async function evaluateItems(context: StateContext): Promise<unknown[]> {
   if (!Array.isArray(items)) {
     throw new StatesError(
       StatesErrorName.QueryEvaluationError,
-      `The Items of Map state '${context.frame.stateName}' evaluated to ${JSON.stringify(items)}; it must be a JSON array.`,
+      `The Items of Map state '${context.frame.stateName}' evaluated to ${JSON.stringify(items)}. It must be a JSON array.`,
     );
   }
   return items;
 }
 
 async function evaluateMaxConcurrency(context: StateContext): Promise<number> {
-  const value = context.state.MaxConcurrency === undefined ? 0 : await context.evaluate(context.state.MaxConcurrency, 'MaxConcurrency');
+  const field = context.state.MaxConcurrency;
+  const value = field === undefined ? 0 : await context.evaluate(field, 'MaxConcurrency');
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new StatesError(
       StatesErrorName.QueryEvaluationError,
-      `The MaxConcurrency of Map state '${context.frame.stateName}' is ${JSON.stringify(value)}; it must be a non-negative integer.`,
+      `The MaxConcurrency of Map state '${context.frame.stateName}' is ${JSON.stringify(value)}. It must be a non-negative integer.`,
     );
   }
   return value;
@@ -38,7 +39,10 @@ export async function runMap(context: StateContext): Promise<StateOutcome> {
     const childIds: string[] = [];
     for (let index = 0; index < items.length; index++) {
       const mapItem = { index, value: items[index] };
-      const input = state.ItemSelector === undefined ? items[index] : await context.evaluate(state.ItemSelector, 'ItemSelector', { mapItem });
+      let input = items[index];
+      if (state.ItemSelector !== undefined) {
+        input = await context.evaluate(state.ItemSelector, 'ItemSelector', { mapItem });
+      }
       const child = run.createChildFrame(frame, {
         location: [...frame.location, frame.stateName, 'map'],
         index,

@@ -17,7 +17,7 @@ export async function evaluateSeconds(
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
     throw new StatesError(
       StatesErrorName.QueryEvaluationError,
-      `The ${field} of state '${context.frame.stateName}' is ${JSON.stringify(seconds)}; it must be a positive integer.`,
+      `The ${field} of state '${context.frame.stateName}' is ${JSON.stringify(seconds)}. It must be a positive integer.`,
     );
   }
   return seconds;

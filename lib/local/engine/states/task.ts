@@ -62,6 +62,13 @@ function recordSuccess(context: StateContext, integration: Integration, result: 
   });
 }
 
+function taskDeadline(stateName: string, phase: TaskPhase, limits: TaskLimits) {
+  return {
+    at: phase.startedAt + limits.timeoutSeconds * 1000,
+    error: timeoutError(stateName, limits.timeoutSeconds),
+  };
+}
+
 /** Waits for SendTaskSuccess or SendTaskFailure. Each heartbeat restarts the heartbeat deadline. */
 async function awaitCallback(context: StateContext, phase: TaskPhase, limits: TaskLimits): Promise<unknown> {
   const { run, frame } = context;
@@ -74,18 +81,27 @@ async function awaitCallback(context: StateContext, phase: TaskPhase, limits: Ta
       }
       return callback.output;
     }
-    const deadlines = [{ at: phase.startedAt + limits.timeoutSeconds * 1000, error: timeoutError(frame.stateName, limits.timeoutSeconds) }];
+    const deadlines = [taskDeadline(frame.stateName, phase, limits)];
     if (limits.heartbeatSeconds !== undefined) {
       const lastBeat = phase.lastHeartbeatAt ?? phase.startedAt;
-      deadlines.push({ at: lastBeat + limits.heartbeatSeconds * 1000, error: heartbeatError(frame.stateName, limits.heartbeatSeconds) });
+      deadlines.push({
+        at: lastBeat + limits.heartbeatSeconds * 1000,
+        error: heartbeatError(frame.stateName, limits.heartbeatSeconds),
+      });
     }
     await raceDeadlines(context, deadlines, () => run.waitForCallback(token));
   }
 }
 
-async function runIntegration(context: StateContext, integration: Integration, phase: TaskPhase, args: unknown, limits: TaskLimits): Promise<unknown> {
+async function runIntegration(
+  context: StateContext,
+  integration: Integration,
+  phase: TaskPhase,
+  args: unknown,
+  limits: TaskLimits,
+): Promise<unknown> {
   const { run, frame } = context;
-  const timeout = [{ at: phase.startedAt + limits.timeoutSeconds * 1000, error: timeoutError(frame.stateName, limits.timeoutSeconds) }];
+  const timeout = [taskDeadline(frame.stateName, phase, limits)];
 
   if (!phase.submitted) {
     const invocation = await raceDeadlines(context, timeout, (signal) =>
@@ -117,7 +133,10 @@ export async function runTask(context: StateContext): Promise<StateOutcome> {
   const { run, frame, state } = context;
   const integration = resolveIntegration(state.Resource ?? '');
   if (integration === undefined) {
-    throw new StatesError(StatesErrorName.Runtime, `The Resource '${state.Resource}' of Task state '${frame.stateName}' is not supported.`);
+    throw new StatesError(
+      StatesErrorName.Runtime,
+      `The Resource '${state.Resource}' of Task state '${frame.stateName}' is not supported.`,
+    );
   }
 
   let phase = frame.phase?.kind === 'task' ? frame.phase : undefined;
@@ -133,7 +152,10 @@ export async function runTask(context: StateContext): Promise<StateOutcome> {
     timeoutSeconds: (await evaluateSeconds(context, 'TimeoutSeconds')) ?? defaultTaskTimeoutSeconds,
     heartbeatSeconds: await evaluateSeconds(context, 'HeartbeatSeconds'),
   };
-  const args = state.Arguments === undefined ? context.input : await context.evaluate(state.Arguments, 'Arguments', { taskToken: phase.token });
+  let args = context.input;
+  if (state.Arguments !== undefined) {
+    args = await context.evaluate(state.Arguments, 'Arguments', { taskToken: phase.token });
+  }
 
   if (!phase.scheduled) {
     recordScheduled(context, integration, args, limits);

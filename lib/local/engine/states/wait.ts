@@ -9,7 +9,7 @@ async function waitUntil(context: StateContext): Promise<number> {
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
       throw new StatesError(
         StatesErrorName.QueryEvaluationError,
-        `The Seconds field of state '${context.frame.stateName}' returned ${JSON.stringify(seconds)}; it must be a non-negative integer.`,
+        `The Seconds field of state '${context.frame.stateName}' returned ${JSON.stringify(seconds)}. It must be a non-negative integer.`,
       );
     }
     return context.frame.enteredAt + seconds * 1000;
@@ -20,7 +20,7 @@ async function waitUntil(context: StateContext): Promise<number> {
   if (Number.isNaN(time)) {
     throw new StatesError(
       StatesErrorName.QueryEvaluationError,
-      `The Timestamp field of state '${context.frame.stateName}' returned ${JSON.stringify(timestamp)}; it must be an ISO 8601 timestamp such as 2026-01-01T00:00:00Z.`,
+      `The Timestamp field of state '${context.frame.stateName}' returned ${JSON.stringify(timestamp)}. It must be an ISO 8601 timestamp such as 2026-01-01T00:00:00Z.`,
     );
   }
   return time;

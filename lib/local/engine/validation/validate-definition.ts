@@ -7,6 +7,22 @@ import { allowedStateFields, allowedTopLevelFields, jsonPathFields, stateTypes }
 
 const variableNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** State fields whose values may contain `{% %}` expressions. */
+const expressionFields = [
+  'Arguments',
+  'Output',
+  'Assign',
+  'Items',
+  'ItemSelector',
+  'Seconds',
+  'Timestamp',
+  'Error',
+  'Cause',
+  'MaxConcurrency',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+] as const;
+
 /** Collects AWS-style problems (`CODE: message at /path`) instead of stopping at the first. */
 class Problems {
   readonly messages: string[] = [];
@@ -217,14 +233,19 @@ function checkState(problems: Problems, name: string, state: State, path: string
   if (state.Catch !== undefined) {
     checkErrorEquals(problems, Array.isArray(state.Catch) ? state.Catch : [], 'Catch', path);
   }
-  for (const field of ['Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'Seconds', 'Timestamp', 'Error', 'Cause', 'MaxConcurrency', 'TimeoutSeconds', 'HeartbeatSeconds'] as const) {
+  for (const field of expressionFields) {
     checkExpressions(problems, state[field], field, path);
   }
   (state.Choices ?? []).forEach((rule, index) => checkExpressions(problems, rule, `Choices[${index}]`, path));
   (state.Catch ?? []).forEach((catcher, index) => checkExpressions(problems, catcher, `Catch[${index}]`, path));
 }
 
-function checkReachability(problems: Problems, container: StateMachineDefinition, edges: Map<string, string[]>, path: string): void {
+function checkReachability(
+  problems: Problems,
+  container: StateMachineDefinition,
+  edges: Map<string, string[]>,
+  path: string,
+): void {
   const reached = new Set<string>();
   const pending = [container.StartAt];
   while (pending.length > 0) {
@@ -242,7 +263,12 @@ function checkReachability(problems: Problems, container: StateMachineDefinition
   }
 }
 
-function checkContainer(problems: Problems, container: StateMachineDefinition, path: string, outerNames: ReadonlySet<string>): void {
+function checkContainer(
+  problems: Problems,
+  container: StateMachineDefinition,
+  path: string,
+  outerNames: ReadonlySet<string>,
+): void {
   if (!isObject(container.States) || Object.keys(container.States).length === 0) {
     problems.schema('States must be a non-empty object', `${path}/States`);
     return;
