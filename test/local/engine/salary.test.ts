@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { TestEngine } from './helpers';
-import { createMachine, eventTypes, finished, ok, start, startTestEngine, tokenSentTo } from './helpers';
+import { createMachine, eventTypes, finished, ok, start, startTestEngine, thrown, tokenSentTo } from './helpers';
 
 const fixture = path.join(__dirname, '../../fixtures/salary.hand.asl.json');
 
@@ -71,5 +71,24 @@ describe('salary state machine', () => {
     expect(types).toContain('TaskSubmitted');
     expect(types.at(-1)).toBe('ExecutionSucceeded');
     expect(test.services.calls.filter((call) => call.target === 'record_payroll')).toHaveLength(1);
+  });
+
+  it('redrives a failed bonus branch only', async () => {
+    let bonusCalls = 0;
+    test.services.functions.set('bonus_calculate', () => (++bonusCalls === 1 ? thrown('Bonus.Unavailable', 'bonus system down') : ok({ amount: 100 })));
+    const machine = await createMachine(test.engine, 'salary', salaryDefinition());
+    const execution = await start(test.engine, machine, { employee_id: 'e-8', month: '2026-02' });
+    const failed = await finished(test.engine, execution);
+
+    await test.engine.call('RedriveExecution', { executionArn: execution });
+    const token = await tokenSentTo(test.services, 'approval_request');
+    await test.engine.call('SendTaskSuccess', { taskToken: token, output: JSON.stringify({ approved: true }) });
+    const description = await finished(test.engine, execution);
+
+    expect(failed.error).toBe('Bonus.Unavailable');
+    expect(description.status).toBe('SUCCEEDED');
+    expect(JSON.parse(description.output as string)).toMatchObject({ base: 3000, bonus: 100, total: 3100 });
+    expect(test.services.calls.filter((call) => call.target === 'salary_base')).toHaveLength(1);
+    expect(bonusCalls).toBe(2);
   });
 });
