@@ -61,6 +61,13 @@ export interface Task {
   /** The `join` value as written, kept to report the forms that are not supported. */
   joinSpec?: { value: string; range: SourceRange };
   timeout?: number;
+  retry?: Retry;
+}
+
+/** Mistral `retry`: `count` more attempts after a failure, `delay` seconds apart. */
+export interface Retry {
+  count: number;
+  delay: number;
 }
 
 export interface WorkflowInput {

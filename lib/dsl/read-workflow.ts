@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type {
   NamedValue,
+  Retry,
   Target,
   Task,
   Transition,
@@ -75,13 +76,23 @@ function readNamedValues(node: Node | undefined, reader: ValueReader, source: So
   }));
 }
 
-type TaskDefaults = Partial<Record<TransitionKind, Transition>> & { timeout?: number };
+type TaskDefaults = Partial<Record<TransitionKind, Transition>> & { timeout?: number; retry?: Retry };
+
+/** Mistral's default delay between retries, in seconds. */
+const defaultRetryDelay = 1;
+
+function readRetry(node: Node | null | undefined): Retry | undefined {
+  if (!isMap(node)) return undefined;
+  const value = node.toJSON() as { count: number; delay?: number };
+  return { count: value.count, delay: value.delay ?? defaultRetryDelay };
+}
 
 function readTaskDefaults(map: YAMLMap, reader: ValueReader, source: SourceDocument): TaskDefaults {
   const defaults: TaskDefaults = {};
   for (const pair of map.items) {
     const key = String((pair.key as Scalar).value);
     if (key === 'timeout') defaults.timeout = Number((pair.value as Scalar).value);
+    if (key === 'retry') defaults.retry = readRetry(pair.value as Node);
     if (transitionKinds.includes(key as TransitionKind)) {
       defaults[key as TransitionKind] = readTransition(key as TransitionKind, pair as Pair<Scalar, Node>, reader, source);
     }
@@ -127,6 +138,8 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   }
   const timeout = timeoutPair ? Number((timeoutPair.value as Scalar).value) : defaults.timeout;
   if (timeout !== undefined) task.timeout = timeout;
+  const retry = field('retry') ? readRetry(field('retry')?.value as Node) : defaults.retry;
+  if (retry !== undefined) task.retry = retry;
 
   return task;
 }

@@ -6,9 +6,9 @@ import type { PathSegment, SourceDocument } from './source-document';
 
 /** Mistral v2 keys that Sirocco recognises but cannot compile yet. */
 const unsupportedMistralKeys = new Set([
-  'output-on-error', 'type', 'tags', 'workflow', 'with-items', 'concurrency', 'retry',
+  'output-on-error', 'type', 'tags', 'workflow', 'with-items', 'concurrency',
   'wait-before', 'wait-after', 'pause-before', 'safe-rerun', 'keep-result', 'target',
-  'requires', 'fail-on',
+  'requires', 'fail-on', 'break-on', 'continue-on',
 ]);
 
 let compiled: ValidateFunction | undefined;

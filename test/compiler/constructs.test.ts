@@ -15,6 +15,7 @@ describe('compiled constructs', () => {
     ['publish-across-join', 'start tasks as a fork, a guard ending a branch'],
     ['task-defaults', 'task-defaults, an object default and error guards'],
     ['nested-fork', 'a fork inside a branch and a polling loop'],
+    ['retry', 'retry from task-defaults and from a task'],
   ])('%s: %s', (name) => {
     const result = compileFixture(name);
 

@@ -312,4 +312,12 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 13,
     message: "Mistral function 'task()' has no JSONata form",
   },
+  {
+    code: 'SRC1007',
+    title: 'retry option not supported yet',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    retry:\n      count: 2\n      break-on: <% true %>\n`,
+    line: 8,
+    column: 7,
+    message: "Mistral key 'break-on' is not supported yet",
+  },
 ];

@@ -73,6 +73,7 @@ async function waitUntilDone(run: Run): Promise<Record<string, unknown>> {
 
 interface Run {
   engine: Engine;
+  clock: FakeClock;
   services: ActionServices;
   ends: ExecutionEnds;
   executionArn: string;
@@ -86,7 +87,8 @@ async function startRun(file: string, handlers: Record<string, Handler>, input: 
   dataDirs.push(dataDir);
   const services = new ActionServices(handlers);
   const ends = new ExecutionEnds();
-  const engine = new Engine({ dataDir, services, clock: new FakeClock(), onStatusChange: ends.onStatusChange });
+  const clock = new FakeClock();
+  const engine = new Engine({ dataDir, services, clock, onStatusChange: ends.onStatusChange });
   engines.push(engine);
   await engine.start();
 
@@ -94,7 +96,7 @@ async function startRun(file: string, handlers: Record<string, Handler>, input: 
   const machine = await engine.call('CreateStateMachine', { name, definition: compileForEngine(file), roleArn: 'arn:aws:iam::000000000000:role/test' });
   const started = await engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
 
-  return { engine, services, ends, executionArn: started.executionArn as string };
+  return { engine, clock, services, ends, executionArn: started.executionArn as string };
 }
 
 afterAll(async () => {
@@ -287,5 +289,35 @@ describe('compiled workflows on the local engine', () => {
       expect.arrayContaining([{ values: [1, 10, 10] }, { values: [3, 'done'] }]),
     );
     expect(JSON.parse(done.output as string)).toStrictEqual({ inner_sum: 3, status: 'done' });
+  });
+
+  it('retry runs a failed action again after the delay', async () => {
+    let attempts = 0;
+    const run = await startRun(
+      'test/fixtures/compiler/retry.yaml',
+      {
+        Action_data_left: () => {
+          attempts += 1;
+          if (attempts < 3) throw new Error('not yet');
+          return { value: 7 };
+        },
+        Action_data_right: () => ({}),
+      },
+      {},
+    );
+
+    const retryDelayMs = 5000;
+    for (let wakeUps = 0; wakeUps < 2; ) {
+      if (run.clock.pendingDelays().includes(retryDelayMs)) {
+        run.clock.advance(retryDelayMs);
+        wakeUps += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const done = await waitUntilDone(run);
+
+    expect(attempts).toBe(3);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output as string)).toStrictEqual({ value: 7 });
   });
 });

@@ -38,6 +38,9 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
     },
   };
   if (task.timeout !== undefined) state.TimeoutSeconds = task.timeout;
+  if (task.retry !== undefined) {
+    state.Retry = [{ ErrorEquals: ['States.ALL'], IntervalSeconds: task.retry.delay, MaxAttempts: task.retry.count, BackoffRate: 1 }];
+  }
 
   return state;
 }
