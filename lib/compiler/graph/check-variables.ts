@@ -107,9 +107,9 @@ function reportUndefined(
   };
 
   if (reference.name === resultVariable) {
-    bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards of on-success and on-complete, and in the workflow output of the last task');
+    bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards and fail messages of on-success, and in the workflow output of the last task (not in on-complete, which also runs after an error)');
   } else if (reference.name === errorVariable) {
-    bag.report('resultOutsideTask', range, errorVariable, 'in publish-on-error and in guards of on-error and on-complete');
+    bag.report('resultOutsideTask', range, errorVariable, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
   } else {
     bag.report('undefinedVariable', range, reference.name, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
   }
