@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 
 import type { Substitution, WorkflowMetadata } from '../compiler/types';
 import type { CompiledWorkflow } from './compiled-workflow';
-import { listTaskResources } from './task-integrations';
+import { listTaskResources, serviceIntegrationStatement, SUBSTITUTED_RESOURCES } from './task-integrations';
 
 export interface WorkflowStateMachineProps {
   workflow: CompiledWorkflow;
@@ -23,14 +23,6 @@ export interface WorkflowStateMachineProps {
 /** Function name in the ARN substituted for `${ApprovalRequestFunction}` while no approval function is set. */
 export const MISSING_APPROVAL_FUNCTION_NAME = 'sirocco-approval-request-function-not-set';
 
-/** Task resources whose permissions come from the substitutions (functions and state machines). */
-const SUBSTITUTED_RESOURCES = new Set([
-  'arn:aws:states:::lambda:invoke',
-  'arn:aws:states:::lambda:invoke.waitForTaskToken',
-  'arn:aws:states:::states:startExecution',
-  'arn:aws:states:::states:startExecution.sync',
-  'arn:aws:states:::states:startExecution.sync:2',
-]);
 
 /**
  * One Standard state machine that runs a compiled workflow. The ASL goes in
@@ -286,21 +278,4 @@ function requireActionFunction(
     throw new Error(`Workflow "${workflow}" uses action "${action}", but the stack has no function for it.`);
   }
   return fn;
-}
-
-/** Returns the permissions of a direct service integration, or undefined for one this stack does not know. */
-function serviceIntegrationStatement(scope: Construct, resource: string): iam.PolicyStatement | undefined {
-  const stack = Stack.of(scope);
-  switch (resource) {
-    case 'arn:aws:states:::sns:publish':
-      // NOTE: std.sms publishes to a PhoneNumber, which has no ARN, so SNS needs Resource "*" for it.
-      return new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] });
-    case 'arn:aws:states:::aws-sdk:sesv2:sendEmail':
-      return new iam.PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
-      });
-    default:
-      return undefined;
-  }
 }
