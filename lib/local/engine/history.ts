@@ -17,6 +17,9 @@ export function stateEventDetailsKey(type: string): string {
   if (type.endsWith('StateEntered')) {
     return 'stateEnteredEventDetails';
   }
+  if (type.endsWith('StateAborted')) {
+    return 'stateAbortedEventDetails';
+  }
   if (type.endsWith('StateExited')) {
     return 'stateExitedEventDetails';
   }

@@ -235,7 +235,16 @@ describe('Step Functions API', () => {
 
     expect(description).toMatchObject({ status: 'ABORTED', error: 'Manual', cause: 'operator', redriveStatus: 'REDRIVABLE' });
     expect(events.at(-1)).toMatchObject({ type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Manual', cause: 'operator' } });
+    expect(events.at(-2)).toMatchObject({ type: 'WaitStateAborted', stateAbortedEventDetails: { name: 'W' } });
     expect(test.clock.pendingDelays()).toEqual([]);
+  });
+
+  it('names fields the engine does not run', async () => {
+    const text = definition('Each', {
+      Each: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject' }, ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } }, End: true },
+    });
+
+    expect(await invalidDefinitionMessage(test, text)).toContain("The field 'ItemReader' is not supported by the local engine");
   });
 
   it('sends EventBridge status events', async () => {

@@ -220,6 +220,7 @@ export async function stopExecution(engine: EngineInternals, request: Request): 
   if (cause !== undefined) {
     details.cause = cause;
   }
+  run.recordAbortedStates();
   run.addEvent(run.rootFrame, 'ExecutionAborted', details);
   run.close('ABORTED', { error, cause });
   run.controller.abort({ kind: 'stop' });

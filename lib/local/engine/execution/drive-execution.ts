@@ -20,6 +20,7 @@ function armExecutionTimeout(run: ExecutionRun): () => void {
 function closeTimedOut(run: ExecutionRun): void {
   const error = StatesErrorName.Timeout;
   const cause = 'The execution did not finish within the state machine TimeoutSeconds.';
+  run.recordAbortedStates();
   run.addEvent(run.rootFrame, 'ExecutionTimedOut', { error, cause });
   run.close('TIMED_OUT', { error, cause });
 }

@@ -161,7 +161,17 @@ export class ExecutionRun {
     resolve?.();
   }
 
-  /** Marks the execution closed with a final status, recording its closing event. */
+  /** Records `<Type>StateAborted` for each state that a stop or timeout cut short. */
+  recordAbortedStates(): void {
+    for (const frame of Object.values(this.record.frames)) {
+      if (frame.status === 'RUNNING' && frame.entered) {
+        const state = this.statesAt(frame.location).States[frame.stateName];
+        this.addEvent(frame, `${state.Type}StateAborted`, { name: frame.stateName });
+      }
+    }
+  }
+
+  /** Marks the execution closed with a final status. */
   close(status: ExecutionStatus, fields: { output?: string; error?: string; cause?: string }): void {
     this.record.status = status;
     this.record.stopDate = this.clock.now();

@@ -35,6 +35,17 @@ export const jsonPathFields: Record<string, string> = {
   HeartbeatSecondsPath: 'HeartbeatSeconds',
 };
 
+/** Step Functions fields that the local engine does not run: distributed Map, credentials and labels. */
+export const locallyUnsupportedFields = new Set([
+  'Credentials',
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'ToleratedFailurePercentage',
+  'ToleratedFailureCount',
+  'Label',
+]);
+
 export const stateTypes = Object.keys(allowedStateFields) as StateType[];
 
 export const allowedTopLevelFields = new Set(['Comment', 'QueryLanguage', 'StartAt', 'States', 'TimeoutSeconds', 'Version']);

@@ -3,7 +3,7 @@ import { StatesErrorName } from '../errors';
 import { collectExpressions, compileExpression } from '../expressions/evaluate';
 import { resolveIntegration, supportedResources } from '../integrations/resolve';
 import { maxVariableNameLength } from '../limits';
-import { allowedStateFields, allowedTopLevelFields, jsonPathFields, stateTypes } from './state-fields';
+import { allowedStateFields, allowedTopLevelFields, jsonPathFields, locallyUnsupportedFields, stateTypes } from './state-fields';
 
 const variableNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -217,7 +217,9 @@ function checkState(problems: Problems, name: string, state: State, path: string
     problems.schema(`State '${name}' sets QueryLanguage ${state.QueryLanguage}, but the local engine runs JSONata only`, `${path}/QueryLanguage`);
   }
   for (const field of Object.keys(state)) {
-    if (jsonPathFields[field] !== undefined) {
+    if (locallyUnsupportedFields.has(field)) {
+      problems.schema(`The field '${field}' is not supported by the local engine, which runs inline Map states without credentials`, `${path}/${field}`);
+    } else if (jsonPathFields[field] !== undefined) {
       problems.schema(`The field '${field}' is a JSONPath field. In JSONata mode, use ${jsonPathFields[field]}`, `${path}/${field}`);
     } else if (!allowedStateFields[state.Type].has(field)) {
       problems.schema(`The field '${field}' is not supported by Step Functions for ${state.Type} states`, `${path}/${field}`);
