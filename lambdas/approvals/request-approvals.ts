@@ -56,6 +56,25 @@ export async function requestApprovals(
   }
   await supersedePreviousGroup(group, request.token, deps);
 
+  try {
+    await sendLinks(request, group, approvals, deps);
+  } catch (error) {
+    // The failed invocation fails the task and closes its token, so the links already sent
+    // can no longer decide.
+    const expired = await deps.store.expireGroup(group.groupId);
+    deps.logger.warn('Expired the approval group after a failed send', { groupId: group.groupId, expired });
+    throw error;
+  }
+
+  return { groupId: group.groupId, approvalCount: approvals.length };
+}
+
+async function sendLinks(
+  request: ApprovalRequest,
+  group: GroupRecord,
+  approvals: ApprovalRecord[],
+  deps: RequestDependencies,
+): Promise<void> {
   for (const approval of approvals) {
     const approver: Approver = { address: approval.approver, channel: approval.channel };
     await deps.sender.send(approver, {
@@ -70,8 +89,6 @@ export async function requestApprovals(
       approver: maskAddress(approval.approver),
     });
   }
-
-  return { groupId: group.groupId, approvalCount: approvals.length };
 }
 
 /** Builds the public link of one approval. */

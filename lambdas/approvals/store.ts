@@ -102,6 +102,17 @@ export class ApprovalStore {
     });
   }
 
+  /** Marks a pending group expired because its task closed. Returns false when it was no longer pending. */
+  async expireGroup(groupId: string): Promise<boolean> {
+    return this.updateIf({
+      Key: groupKey(groupId),
+      UpdateExpression: 'SET #status = :expired, expiredReason = :taskClosed',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expired': 'expired', ':taskClosed': 'taskClosed', ':pending': 'pending' },
+    });
+  }
+
   /**
    * Claims a group for one decision. The claim succeeds when the group is pending and before
    * its deadline, or when an earlier claim is older than `staleBefore` (its invocation

@@ -193,6 +193,19 @@ describe('approval request handler', () => {
     }
   });
 
+  test('expires the group when a send fails', async () => {
+    sns.on(PublishCommand, { PhoneNumber: '+15555550101' }).rejects(new Error('SMS failed'));
+
+    const request = handler(approvalEvent({ to: ['+15555550100', '+15555550101'] }));
+
+    await expect(request).rejects.toThrow('SMS failed');
+    const sentLink = smsLinks()[0];
+    const approval = await readApproval(approvalIdOf(sentLink));
+    const group = await readGroup(approval?.groupId ?? '');
+    expect(group?.status).toBe('expired');
+    expect(group?.expiredReason).toBe('taskClosed');
+  });
+
   test('rejects an invalid approver by name', async () => {
     const request = handler(approvalEvent({ to: ['+15555550100', '555-0100'] }));
 
