@@ -8,7 +8,7 @@ import type { ExecutionRecord, ExecutionStatus, FrameRecord } from './records';
 import { rootFrameId } from './records';
 import { createTaskToken } from './task-token';
 
-/** Why an execution's work was cut short. */
+/** The reason an execution's work was cut short. */
 export type AbortReason = { kind: 'stop' } | { kind: 'timeout' } | { kind: 'close' };
 
 /**

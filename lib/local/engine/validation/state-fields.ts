@@ -35,7 +35,7 @@ export const jsonPathFields: Record<string, string> = {
   HeartbeatSecondsPath: 'HeartbeatSeconds',
 };
 
-/** Step Functions fields that the local engine does not run: distributed Map, credentials and labels. */
+/** Step Functions fields that the local engine does not run, such as distributed Map fields and Credentials. */
 export const locallyUnsupportedFields = new Set([
   'Credentials',
   'ItemReader',
