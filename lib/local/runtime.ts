@@ -27,7 +27,6 @@ import { startOutboxServer } from './outbox/outbox-server';
 import { LocalSns } from './outbox/sns-publish';
 import { resolvePorts, RuntimePorts } from './runtime-ports';
 import { startStepFunctionsApiServer } from './stepfunctions/step-functions-api-server';
-import { WallClock } from './wall-clock';
 
 export type { RuntimeUrls } from './client-environment';
 
@@ -127,7 +126,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     const engine = new Engine({
       dataDir: path.join(options.dataDir, 'engine'),
       services: createLocalServices({ lambda, sns, outbox, dynamodb }),
-      clock: new WallClock(),
       region: location.region,
       accountId: location.accountId,
       onStatusChange: (event) => {
