@@ -21,7 +21,7 @@ function entry(code: string, severity: Severity, template: string): CatalogEntry
  * SRC12xx: expressions and variables. SRC19xx: limits and internal errors.
  */
 export const catalog = {
-  yamlSyntax: entry('SRC1001', 'error', 'Invalid YAML: {0}'),
+  yamlSyntax: entry('SRC1001', 'error', 'Invalid YAML: {0}.'),
   notAMapping: entry('SRC1002', 'error', 'The workflow file must contain a YAML mapping with version, name and tasks.'),
   unsupportedVersion: entry('SRC1003', 'error', "Unsupported version '{0}': write version: '2.0' (quoted, so YAML keeps it a string)."),
   unknownKey: entry('SRC1004', 'error', "Unknown key '{0}'{1}."),

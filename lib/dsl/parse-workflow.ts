@@ -22,6 +22,11 @@ export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | unde
     }
   }
   if (source.document.errors.length > 0) return undefined;
+  if (source.aliasError) {
+    const { message, offset } = source.aliasError;
+    bag.report('yamlSyntax', source.rangeOf([offset, offset + 1]), message);
+    return undefined;
+  }
 
   if (!isMap(source.document.contents)) {
     bag.report('notAMapping', { start: { line: 1, column: 1 } });

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourcePosition } from '../compiler/types';
 import type { SourceRange } from '../diagnostics/diagnostic';
 
@@ -8,8 +8,23 @@ export type PathSegment = string | number;
  * A parsed workflow file: the YAML document with its line counter, so that
  * every key and value can be traced back to its line and column.
  */
+/** Maximum number of YAML nodes that alias expansion copies, against documents that expand exponentially ("billion laughs"). */
+const maxCopiedNodes = 10_000;
+
+function countNodes(node: Node): number {
+  let count = 0;
+  visit(node, {
+    Node: () => {
+      count++;
+    },
+  });
+  return count;
+}
+
 export class SourceDocument {
   readonly document: Document;
+  /** Why alias expansion stopped, if it did. */
+  aliasError?: { message: string; offset: number };
   private readonly lineCounter = new LineCounter();
 
   constructor(readonly text: string) {
@@ -17,6 +32,35 @@ export class SourceDocument {
       lineCounter: this.lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
+    });
+    if (this.document.errors.length === 0) this.expandAliases();
+  }
+
+  /**
+   * Replaces each alias (`*name`) with a copy of its anchored node, so that
+   * readers see plain maps, lists and scalars. Positions inside a copy point
+   * at the anchored node. A circular alias, or more than `maxAliasExpansions`
+   * copies, stops the expansion and sets `aliasError`.
+   */
+  private expandAliases(): void {
+    const document = this.document;
+    let copiedNodes = 0;
+    visit(document, {
+      Alias: (_, alias, path) => {
+        const target = alias.resolve(document);
+        if (!target) return undefined;
+        const circular = path.includes(target as never);
+        const copy = circular ? undefined : (target.clone() as Node);
+        copiedNodes += copy ? countNodes(copy) : 0;
+        if (!copy || copiedNodes > maxCopiedNodes) {
+          const message = circular
+            ? `alias '*${alias.source}' refers to a node that contains it`
+            : `aliases expand to more than ${maxCopiedNodes} nodes`;
+          this.aliasError ??= { message, offset: alias.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        return copy;
+      },
     });
   }
 
