@@ -23,7 +23,7 @@ function countNodes(node: Node): number {
 
 export class SourceDocument {
   readonly document: Document;
-  /** Why alias expansion stopped, if it did. */
+  /** The reason alias expansion stopped, if it did. */
   aliasError?: { message: string; offset: number };
   private readonly lineCounter = new LineCounter();
 
@@ -39,8 +39,8 @@ export class SourceDocument {
   /**
    * Replaces each alias (`*name`) with a copy of its anchored node, so that
    * readers see plain maps, lists and scalars. Positions inside a copy point
-   * at the anchored node. A circular alias, or more than `maxAliasExpansions`
-   * copies, stops the expansion and sets `aliasError`.
+   * at the anchored node. A circular alias, or copies of more than
+   * `maxCopiedNodes` nodes in total, stop the expansion and set `aliasError`.
    */
   private expandAliases(): void {
     const document = this.document;
