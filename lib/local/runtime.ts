@@ -132,10 +132,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
         events.put(event as unknown as Record<string, unknown>);
       },
     });
-    await engine.start();
     cleanup.push(() => engine.close());
-    const stateMachines = await deployStateMachines(engine, resources.stateMachines);
 
+    // Every endpoint must be known before the engine starts, because resumed executions invoke functions at once.
     const stepFunctionsServer = track(cleanup, await startStepFunctionsApiServer(engine, log, ports.stepFunctions));
     endpoints.stepFunctions = stepFunctionsServer.url;
     const apiGatewayServer = track(
@@ -143,6 +142,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       await startApiGatewayServer(resources.restApis, (name, event) => lambda.invoke(name, event), { log, location, port: ports.apiGateway }),
     );
     rewriteApiUrls = apiUrlRewriter(resources.restApis, location, apiGatewayServer.url);
+
+    await engine.start();
+    const stateMachines = await deployStateMachines(engine, resources.stateMachines);
 
     const sweep = scheduleTtlSweep(dynamodb, resources.tables, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
     cleanup.push(() => clearInterval(sweep));

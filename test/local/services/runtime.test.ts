@@ -125,6 +125,32 @@ describe('startRuntime on the fixture assembly', () => {
 });
 
 describe('startRuntime restart', () => {
+  it('resumes an execution with the new endpoints', async () => {
+    const assemblyDir = buildTestAssembly();
+    const dataDir = createTempDir('resume');
+    const first = await startRuntime({ assemblyDir, dataDir, ports: 0, log: createMemoryLog() });
+    const firstClient = new SFNClient({ endpoint: first.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
+    const { executionArn } = await firstClient.send(
+      new StartExecutionCommand({ stateMachineArn: first.stateMachines.salary, input: '{"wait":true}' }),
+    );
+    firstClient.destroy();
+    await first.stop();
+
+    const second = await startRuntime({ assemblyDir, dataDir, ports: 0, log: createMemoryLog() });
+    const secondClient = new SFNClient({ endpoint: second.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
+    const execution = await eventually('the resumed execution to end', async () => {
+      const described = await secondClient.send(new DescribeExecutionCommand({ executionArn }));
+      return described.status === 'RUNNING' ? undefined : described;
+    });
+    secondClient.destroy();
+    await second.stop();
+    const environment = JSON.parse(execution.output!).environment;
+
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(environment.AWS_ENDPOINT_URL_SFN).toBe(second.urls.stepFunctions);
+    expect(environment.API_URL).toBe(`${second.urls.apiGateway}/prod/`);
+  });
+
   it('keeps executions and tables on disk', async () => {
     const assemblyDir = buildTestAssembly();
     const dataDir = createTempDir('restart');
