@@ -14,10 +14,10 @@ export class DataFolderInUseError extends Error {
 }
 
 /**
- * Claims the data folder for this process, because two runtimes on one
- * folder would corrupt the DynamoDB data and the execution checkpoints
- * (dynalite crashes on the second one's first request). A lock file whose
- * process has exited is taken over. Returns the release function.
+ * Claims the data folder for this process and returns the release function.
+ * Two runtimes on one folder would corrupt the DynamoDB data and the
+ * execution checkpoints, and dynalite crashes on the second one's first
+ * request. A lock file whose process has exited is taken over.
  */
 export function lockDataFolder(dataDir: string): () => void {
   const folder = path.resolve(dataDir);

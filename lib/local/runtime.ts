@@ -38,7 +38,7 @@ export interface RuntimeOptions {
   assemblyDir: string;
   /** Folder for DynamoDB data, engine checkpoints, the outbox and the logs, usually `.sirocco`. */
   dataDir: string;
-  /** Ports to listen on; 0 (or 0 for one entry) picks free ports. @default DEFAULT_PORTS */
+  /** Ports to listen on. 0 gives every service a free port, and 0 in one entry gives that service one. @default DEFAULT_PORTS */
   ports?: Partial<RuntimePorts> | 0;
   /** Extra environment variables for every function, or per function. Applied last. */
   environmentOverrides?: Record<string, string> | ((fn: LambdaFunctionResource) => Record<string, string>);
@@ -47,7 +47,7 @@ export interface RuntimeOptions {
   location?: AwsLocation;
   /** Retries of EventBridge deliveries to Lambda targets. */
   eventDelivery?: { maxAttempts?: number; retryDelayMilliseconds?: number };
-  /** Interval of the DynamoDB TTL sweep; 0 disables it. @default 60000 */
+  /** Interval of the DynamoDB TTL sweep in milliseconds, where 0 disables it. @default 60000 */
   ttlSweepMilliseconds?: number;
 }
 
