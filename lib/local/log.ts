@@ -10,7 +10,10 @@ export interface LocalLog {
   write(source: string, message: string): void;
 }
 
-/** Writes each line to a stream (the console by default) and, when given, appends it to a file. */
+/**
+ * Writes each line to a stream (the console by default) and, when given,
+ * appends it to a file. Every line of a multi-line message gets the prefix.
+ */
 export function createLocalLog(options: { stream?: NodeJS.WritableStream; file?: string } = {}): LocalLog {
   const stream = options.stream ?? process.stdout;
   if (options.file) {
@@ -19,10 +22,11 @@ export function createLocalLog(options: { stream?: NodeJS.WritableStream; file?:
 
   return {
     write(source, message) {
-      const line = `[${source}] ${message}\n`;
-      stream.write(line);
+      const lines = message.split('\n').map((line) => `[${source}] ${line}\n`);
+      stream.write(lines.join(''));
       if (options.file) {
-        fs.appendFileSync(options.file, `${new Date().toISOString()} ${line}`);
+        const time = new Date().toISOString();
+        fs.appendFileSync(options.file, lines.map((line) => `${time} ${line}`).join(''));
       }
     },
   };
