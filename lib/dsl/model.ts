@@ -8,6 +8,8 @@ export interface Expression {
   text: string;
   ast: ExpressionNode;
   range: SourceRange;
+  /** Returns the file position of an offset in `text`, across line breaks and YAML folding. */
+  locate(offset: number): SourcePosition;
 }
 
 /**

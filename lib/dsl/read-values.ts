@@ -89,14 +89,17 @@ export class ValueReader {
       return undefined;
     }
 
+    const fileOffsets = alignOffsets(text, this.source.text, offset);
+    const locate = (index: number) => this.source.position(fileOffsets[Math.max(0, Math.min(index, text.length))]);
+
     const parsed = parseExpression(text);
     if ('error' in parsed) {
-      const at = offset + parsed.error.offset;
-      this.bag.report('expressionSyntax', this.source.rangeOf([at, at + 1]), `${parsed.error.message} in '${text}'`);
+      const at = locate(parsed.error.offset);
+      this.bag.report('expressionSyntax', { start: at, end: { line: at.line, column: at.column + 1 } }, `${parsed.error.message} in '${text.replace(/\s+/g, ' ')}'`);
       return undefined;
     }
 
-    return this.translate({ text, ast: parsed.ast, range }, offset);
+    return this.translate({ text, ast: parsed.ast, range, locate }, offset);
   }
 
   /** Rewrites Mistral forms such as `$.name` to JSONata and reports the calls that have no JSONata form. */
@@ -123,4 +126,36 @@ function nthIndexOf(text: string, search: string, n: number): number {
   }
 
   return index;
+}
+
+/**
+ * Maps each offset in an expression's text (and the offset just past it) to
+ * an offset in the file, starting at `start`. The text differs from the
+ * source where YAML folded a line break, removed indentation or resolved a
+ * backslash escape, so whitespace runs and escapes are skipped in the source.
+ */
+function alignOffsets(text: string, source: string, start: number): number[] {
+  const offsets: number[] = [];
+  let cursor = start;
+
+  for (const character of text) {
+    if (/\s/.test(character)) {
+      offsets.push(cursor);
+      cursor = skipWhitespace(source, cursor, /[\r\n]/.test(source[cursor] ?? '') ? Infinity : 1);
+      continue;
+    }
+    cursor = skipWhitespace(source, cursor, Infinity);
+    if (source[cursor] === '\\' && character !== '\\') cursor++;
+    offsets.push(cursor);
+    if (source[cursor] === character) cursor++;
+  }
+  offsets.push(cursor);
+
+  return offsets;
+}
+
+function skipWhitespace(source: string, cursor: number, limit: number): number {
+  let next = cursor;
+  while (next < source.length && next - cursor < limit && /\s/.test(source[next])) next++;
+  return next;
 }

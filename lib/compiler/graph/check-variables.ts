@@ -98,13 +98,8 @@ function reportUndefined(
   where: string,
   bag: DiagnosticBag,
 ): void {
-  // NOTE: assumes the expression is on one line; in a multi-line expression the column is approximate.
-  const start = expression.range.start;
-  const column = start.column + reference.position - reference.name.length - 1;
-  const range = {
-    start: { line: start.line, column },
-    end: { line: start.line, column: column + reference.name.length + 1 },
-  };
+  const nameStart = reference.position - reference.name.length - 1;
+  const range = { start: expression.locate(nameStart), end: expression.locate(reference.position) };
 
   if (reference.name === resultVariable) {
     bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards and fail messages of on-success, and in the workflow output of the last task (not in on-complete, which also runs after an error)');
