@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile';
+import { registerCost } from './commands/cost';
 import { registerStart } from './commands/start';
 import { registerValidate } from './commands/validate';
 import { ExitCode, UsageError } from './exit-codes';
@@ -8,7 +9,7 @@ import { processOutput, type CliOutput } from './output';
 /** Registers one command on the program. Add new commands to `commands`. */
 export type RegisterCommand = (program: Command, output: CliOutput, setExitCode: (code: number) => void) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerCompile, registerStart];
+const commands: RegisterCommand[] = [registerValidate, registerCompile, registerStart, registerCost];
 
 /** Builds the `sirocco` program with every command. */
 export function createProgram(output: CliOutput, setExitCode: (code: number) => void): Command {
