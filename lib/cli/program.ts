@@ -1,7 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile';
 import { registerCost } from './commands/cost';
+import { registerHistory } from './commands/history';
+import { registerRedrive } from './commands/redrive';
 import { registerStart } from './commands/start';
+import { registerStartExecution } from './commands/start-execution';
+import { registerStatus } from './commands/status';
+import { registerStop } from './commands/stop';
 import { registerValidate } from './commands/validate';
 import { ExitCode, UsageError } from './exit-codes';
 import { processOutput, type CliOutput } from './output';
@@ -9,7 +14,17 @@ import { processOutput, type CliOutput } from './output';
 /** Registers one command on the program. Add new commands to `commands`. */
 export type RegisterCommand = (program: Command, output: CliOutput, setExitCode: (code: number) => void) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerCompile, registerStart, registerCost];
+const commands: RegisterCommand[] = [
+  registerValidate,
+  registerCompile,
+  registerStart,
+  registerCost,
+  registerStartExecution,
+  registerStatus,
+  registerHistory,
+  registerRedrive,
+  registerStop,
+];
 
 /** Builds the `sirocco` program with every command. */
 export function createProgram(output: CliOutput, setExitCode: (code: number) => void): Command {

@@ -1,0 +1,10 @@
+import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+
+import { catalogFromEnvironment, type ControlCatalog } from './catalog';
+
+/** Reads the catalog from the environment of the deployed control API function. */
+export async function readAwsCatalog(lambda: LambdaClient, functionName: string): Promise<ControlCatalog> {
+  const configuration = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+  // TODO: find the function by its description when no name is given; --aws is never run in tests.
+  return catalogFromEnvironment(configuration.Environment?.Variables ?? {}, `function ${functionName}`);
+}

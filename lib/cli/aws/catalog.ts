@@ -1,0 +1,28 @@
+import { parseWorkflowCatalog, type WorkflowCatalog } from '../../../lambdas/control/workflow-catalog';
+import { UsageError } from '../exit-codes';
+
+/** What the execution commands need to know about the deployed app. */
+export interface ControlCatalog {
+  workflows: WorkflowCatalog;
+  tableName: string;
+  approvalsBaseUrl?: string;
+}
+
+/**
+ * Reads the catalog from the environment of the control API function, which
+ * the ControlApi construct writes: WORKFLOWS and HISTORY_TABLE.
+ */
+export function catalogFromEnvironment(environment: Record<string, string>, source: string): ControlCatalog {
+  const tableName = environment.HISTORY_TABLE;
+  if (!tableName) {
+    throw new UsageError(`The control API function of ${source} has no HISTORY_TABLE variable: deploy the ControlApi construct.`);
+  }
+
+  let workflows: WorkflowCatalog;
+  try {
+    workflows = parseWorkflowCatalog(environment.WORKFLOWS);
+  } catch (error) {
+    throw new UsageError(`The control API function of ${source} has an invalid WORKFLOWS variable: ${(error as Error).message}`);
+  }
+  return { workflows, tableName };
+}

@@ -1,0 +1,78 @@
+import type { PendingApproval } from '../../../lambdas/control/approval-progress';
+import type { TaskProgress, TaskView } from '../../../lambdas/control/task-progress';
+import type { CliOutput } from '../output';
+import type { ApprovalLink } from './approval-links';
+import { formatColumns, styleHeading, styleStatus } from './text-style';
+
+/** The body of GET /executions/{id}, with the links of each pending approval. */
+export interface ExecutionStatus {
+  workflow: string;
+  executionArn: string;
+  executionName: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  redriveCount: number;
+  error?: string;
+  cause?: string;
+  tasks: TaskProgress;
+  pendingApprovals: (PendingApproval & { links: ApprovalLink[] })[];
+  decidedApprovals: { task: string; approver: string; decision: string; decidedAt: string; comment?: string }[];
+}
+
+/** Formats the status of an execution for a terminal. */
+export function formatStatus(status: ExecutionStatus, output: CliOutput): string {
+  const summary: string[][] = [
+    ['Execution', `${status.executionName} (workflow ${status.workflow})`],
+    ['ARN', status.executionArn],
+    ['Status', styleStatus(output, status.status)],
+    ['Started', status.startDate ?? '-'],
+  ];
+  if (status.stopDate) summary.push(['Stopped', status.stopDate]);
+  if (status.redriveCount > 0) summary.push(['Redrives', String(status.redriveCount)]);
+  if (status.error || status.cause) summary.push(['Error', [status.error, status.cause].filter(Boolean).join(': ')]);
+
+  const lines = formatColumns(summary);
+  lines.push('', styleHeading(output, 'Tasks'), ...formatTasks(status.tasks, output));
+
+  if (status.pendingApprovals.length > 0) {
+    lines.push('', styleHeading(output, 'Pending approvals'));
+    for (const approval of status.pendingApprovals) lines.push(...formatPendingApproval(approval));
+  }
+  if (status.decidedApprovals.length > 0) {
+    lines.push('', styleHeading(output, 'Decided approvals'));
+    const rows = status.decidedApprovals.map((decision) => [
+      `  ${decision.task}`,
+      decision.decision,
+      `by ${decision.approver}`,
+      `at ${decision.decidedAt}`,
+      decision.comment ? `"${decision.comment}"` : '',
+    ]);
+    lines.push(...formatColumns(rows));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatTasks(tasks: TaskProgress, output: CliOutput): string[] {
+  const rows: string[][] = [
+    ...tasks.done.map((task) => taskRow(task, output)),
+    ...tasks.running.map((task) => taskRow(task, output)),
+    ...tasks.failed.map((task) => taskRow(task, output)),
+    ...tasks.notReached.map((name) => [`  ${name}`, 'NOT REACHED', '', '']),
+  ];
+  return rows.length > 0 ? formatColumns(rows) : ['  (no tasks)'];
+}
+
+function taskRow(task: TaskView, output: CliOutput): string[] {
+  const attempts = task.attempts !== undefined && task.attempts > 1 ? `${task.attempts} attempts` : '';
+  const error = [task.error, task.cause].filter(Boolean).join(': ');
+  return [`  ${task.name}`, styleStatus(output, task.status), attempts, error];
+}
+
+function formatPendingApproval(approval: PendingApproval & { links: ApprovalLink[] }): string[] {
+  const lines = [`  ${approval.task}: ${approval.status}, ${approval.approvers} approver(s), deadline ${approval.deadline}`];
+  for (const link of approval.links) {
+    lines.push(`    ${link.approver}  ${link.url ?? `approval id ${link.approvalId} (pass --approvals-url for the link)`}`);
+  }
+  return lines;
+}

@@ -1,0 +1,58 @@
+import { type Command, InvalidArgumentError } from 'commander';
+
+import { startExecution } from '../../../lambdas/control/routes/start-execution';
+import type { ConnectionOptions } from '../aws/connection';
+import { addConnectionOptions } from '../aws/connection-options';
+import { callControlRoute } from '../aws/control-call';
+import { runExecutionCommand } from '../aws/run-execution-command';
+import type { CliOutput } from '../output';
+
+interface StartExecutionOptions extends ConnectionOptions {
+  input: Record<string, unknown>;
+  name?: string;
+  json?: boolean;
+}
+
+/**
+ * Registers `sirocco start-execution`. It validates the input against the
+ * workflow's declared inputs as the control API does. With `--name`, a
+ * repeated start with the same input returns the first execution.
+ */
+export function registerStartExecution(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('start-execution')
+    .description('Start an execution of a deployed workflow.')
+    .argument('<workflow>', 'workflow name, which is also the state machine name')
+    .option('--input <json>', 'execution input, a JSON object of the workflow inputs', parseInputObject, {})
+    .option('--name <name>', 'execution name, 1 to 80 characters; repeating a start with the same name and input returns the first execution');
+  addConnectionOptions(command).action(async (workflow: string, options: StartExecutionOptions) => {
+    await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const started = await callControlRoute(startExecution, connection.context, {
+        pathParameters: { name: workflow },
+        headers: { 'Idempotency-Key': options.name },
+        body: options.input,
+      });
+
+      if (options.json) {
+        output.stdout(`${JSON.stringify(started, null, 2)}\n`);
+        return;
+      }
+      output.stdout(`Started execution ${started.executionName} of workflow ${workflow}.\n`);
+      output.stdout(`  ARN     ${started.executionArn}\n`);
+      output.stdout(`  Status  sirocco status ${started.executionName}\n`);
+    });
+  });
+}
+
+function parseInputObject(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidArgumentError(`'${text}' is not valid JSON (${(error as Error).message}): pass a JSON object such as '{"employee_id": "E1001"}'.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new InvalidArgumentError(`'${text}' is not a JSON object: pass the workflow inputs as '{"name": value}'.`);
+  }
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,379 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { runCli } from '../../lib/cli/program';
+import type { CliOutput } from '../../lib/cli/output';
+import { createMemoryLog } from '../../lib/local/log';
+import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
+import { synthesize } from '../../lib/local/synthesize';
+import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
+import { eventually } from '../local/services/eventually';
+
+// The CLI against the project's own synthesized app on the local runtime: salary
+// waits for the manager's approval, so its runs stay RUNNING until stopped.
+const PROJECT_DIR = path.join(__dirname, '..', '..');
+const MANAGER_PHONE = '+15555550100';
+
+let systems: SampleSystems;
+let runtime: LocalRuntime;
+let assemblyDir: string;
+const runtimeLog = createMemoryLog();
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function temporaryDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sirocco-cli-${prefix}-`));
+}
+
+function localOptions(): string[] {
+  return [
+    '--assembly',
+    assemblyDir,
+    '--stepfunctions-endpoint',
+    runtime.urls.stepFunctions,
+    '--dynamodb-endpoint',
+    runtime.urls.dynamodb,
+    '--api-endpoint',
+    runtime.urls.apiGateway,
+  ];
+}
+
+/** Runs `sirocco <args>` in process against the test runtime. */
+async function sirocco(args: string[], { color = false, connect = true } = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const output: CliOutput = { color, stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) };
+  const code = await runCli(['node', 'sirocco', ...args, ...(connect ? localOptions() : [])], output);
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+async function siroccoJson(args: string[]): Promise<Record<string, any>> {
+  const run = await sirocco([...args, '--json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Record<string, any>;
+}
+
+async function startSalary(employeeId: string, month: string, name?: string): Promise<Record<string, any>> {
+  const input = JSON.stringify({ employee_id: employeeId, month });
+  return siroccoJson(['start-execution', 'salary', '--input', input, ...(name ? ['--name', name] : [])]);
+}
+
+/** Waits until the execution waits for its approval, which is after the manager's SMS. */
+async function waitForApproval(month: string): Promise<string> {
+  const message = await runtime.outbox.waitFor(
+    (candidate) => candidate.to === MANAGER_PHONE && candidate.body.includes(month),
+    { timeoutMilliseconds: 20_000 },
+  );
+  return message.body.slice(message.body.lastIndexOf('\n') + 1);
+}
+
+async function closedLoopbackPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  assemblyDir = temporaryDir('assembly');
+  await synthesize(PROJECT_DIR, assemblyDir);
+
+  systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
+  const systemUrls: Record<string, string> = {
+    'http://127.0.0.1:4701': systems.accountingUrl,
+    'http://127.0.0.1:4702': systems.bonusUrl,
+  };
+  runtime = await startRuntime({
+    assemblyDir,
+    dataDir: temporaryDir('data'),
+    ports: 0,
+    log: runtimeLog,
+    ttlSweepMilliseconds: 0,
+    environmentOverrides: (fn): Record<string, string> =>
+      fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
+  });
+}, 240_000);
+
+afterAll(async () => {
+  // SHOW_RUNTIME_LOG=1 prints what the functions and services logged.
+  if (process.env.SHOW_RUNTIME_LOG) console.log(runtimeLog.lines.join('\n'));
+  await runtime?.stop();
+  await systems?.stop();
+});
+
+describe('sirocco start-execution', () => {
+  it('starts a run that waits for approval', async () => {
+    const run = await sirocco(['start-execution', 'salary', '--input', '{"employee_id": "E1001", "month": "2026-01"}']);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Started execution [\w-]+ of workflow salary\.$/m);
+    expect(run.stdout).toContain('arn:aws:states:us-east-1:000000000000:execution:salary:');
+    await waitForApproval('2026-01');
+  });
+
+  it('returns the first run for a repeated name', async () => {
+    const first = await startSalary('E1001', '2026-02', 'cli-idempotent');
+    const second = await startSalary('E1001', '2026-02', 'cli-idempotent');
+
+    expect(first.executionArn).toBe('arn:aws:states:us-east-1:000000000000:execution:salary:cli-idempotent');
+    expect(second.executionArn).toBe(first.executionArn);
+  });
+
+  it('rejects a repeated name with another input', async () => {
+    await startSalary('E1001', '2026-03', 'cli-reused');
+
+    const run = await sirocco(['start-execution', 'salary', '--name', 'cli-reused', '--input', '{"employee_id": "E1001", "month": "2026-04"}']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('already started execution');
+    expect(run.stderr).toContain('send a new key for a new run');
+  });
+
+  it.each([
+    ['missing field', '{"employee_id": "E1001"}', 'Input field "month" is missing: workflow "salary" requires it.'],
+    ['unknown field', '{"employee_id": "E1001", "month": "2026-05", "extra": 1}', 'Input field "extra" is unknown'],
+    ['invalid JSON', '{"employee_id": ', 'is not valid JSON'],
+    ['non-object JSON', '[1, 2]', 'is not a JSON object'],
+  ])('exits 2 for input with %s', async (_case, input, message) => {
+    const run = await sirocco(['start-execution', 'salary', '--input', input]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 for an invalid execution name', async () => {
+    const run = await sirocco(['start-execution', 'salary', '--name', 'has space', '--input', '{"employee_id": "E1", "month": "m"}']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"has space" contains a character that Step Functions execution names reject');
+  });
+
+  it('exits 1 for an unknown workflow', async () => {
+    const run = await sirocco(['start-execution', 'payroll', '--input', '{}']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: Workflow "payroll" is not deployed: deployed workflows are salary.\n');
+  });
+});
+
+describe('sirocco status', () => {
+  it('prints tasks and the pending approval link', async () => {
+    await startSalary('E1001', '2026-06', 'cli-status');
+    const smsLink = await waitForApproval('2026-06');
+
+    const status = await siroccoJson(['status', 'cli-status']);
+    const text = await sirocco(['status', 'cli-status']);
+
+    expect(status.status).toBe('RUNNING');
+    expect(status.tasks.done.map((task: { name: string }) => task.name).sort()).toEqual(['bonus', 'salary_base']);
+    expect(status.tasks.running.map((task: { name: string }) => task.name)).toEqual(['approve_bonus']);
+    expect(status.tasks.notReached).toEqual(expect.arrayContaining(['record_payroll']));
+    expect(status.pendingApprovals).toHaveLength(1);
+    expect(status.pendingApprovals[0].task).toBe('approve_bonus');
+    expect(status.pendingApprovals[0].links).toHaveLength(1);
+    expect(status.pendingApprovals[0].links[0].url).toBe(smsLink);
+    expect(status.pendingApprovals[0].links[0].approver).not.toContain('5555550100');
+
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Status\s+RUNNING$/m);
+    expect(text.stdout).toMatch(/^\s+approve_bonus\s+RUNNING$/m);
+    expect(text.stdout).toMatch(/^\s+record_payroll\s+NOT REACHED$/m);
+    expect(text.stdout).toContain(smsLink);
+    expect(text.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours the status on a colour output', async () => {
+    const run = await sirocco(['status', 'cli-status'], { color: true });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\u001b[33mRUNNING\u001b[0m');
+  });
+
+  it('accepts the execution ARN', async () => {
+    const status = await siroccoJson(['status', 'arn:aws:states:us-east-1:000000000000:execution:salary:cli-status']);
+
+    expect(status.executionName).toBe('cli-status');
+  });
+
+  it('exits 1 for an unknown execution', async () => {
+    const run = await sirocco(['status', 'no-such-run']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: No workflow has an execution named "no-such-run".\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 for a malformed ARN', async () => {
+    const run = await sirocco(['status', 'arn:aws:states:us-east-1:execution']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not an execution ARN');
+  });
+
+  it('exits 2 without an execution argument', async () => {
+    const run = await sirocco(['status']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("missing required argument 'execution'");
+  });
+
+  it('exits 1 when the runtime is unreachable', async () => {
+    const port = await closedLoopbackPort();
+    const options = localOptions().map((value) => (value === runtime.urls.stepFunctions ? `http://127.0.0.1:${port}` : value));
+
+    const run = await sirocco(['status', 'cli-status', ...options], { connect: false });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The request to the local runtime at http://127.0.0.1:${port} failed`);
+    expect(run.stderr).toContain("Start the runtime with 'sirocco start'");
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for a missing assembly', async () => {
+    const options = localOptions().map((value) => (value === assemblyDir ? '/nonexistent/cdk.out' : value));
+
+    const run = await sirocco(['status', 'cli-status', ...options], { connect: false });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Cannot read the cloud assembly /nonexistent/cdk.out');
+  });
+
+  it('exits 2 for --aws without the control function', async () => {
+    const saved = process.env.SIROCCO_CONTROL_FUNCTION;
+    delete process.env.SIROCCO_CONTROL_FUNCTION;
+    try {
+      const run = await sirocco(['status', 'cli-status', '--aws'], { connect: false });
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('pass --control-function NAME or set SIROCCO_CONTROL_FUNCTION');
+    } finally {
+      if (saved !== undefined) process.env.SIROCCO_CONTROL_FUNCTION = saved;
+    }
+  });
+});
+
+describe('sirocco stop and redrive', () => {
+  it('stops a waiting run with a reason', async () => {
+    await startSalary('E1001', '2026-07', 'cli-stop');
+    await waitForApproval('2026-07');
+
+    const run = await sirocco(['stop', 'cli-stop', '--error', 'Operator.Cancelled', '--cause', 'Wrong month']);
+    const status = await siroccoJson(['status', 'cli-stop']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Stopped execution arn:aws:states:us-east-1:000000000000:execution:salary:cli-stop at /);
+    expect(status.status).toBe('ABORTED');
+    expect(status.error).toBe('Operator.Cancelled');
+    expect(status.cause).toBe('Wrong month');
+  });
+
+  it('exits 1 when stopping an unknown execution', async () => {
+    const run = await sirocco(['stop', 'no-such-run']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: No workflow has an execution named "no-such-run".\n');
+  });
+
+  it('redrives a failed run to its approval', async () => {
+    await fetch(`${systems.bonusUrl}/_control/fail`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '/employees/', status: 503, times: 1 }),
+    });
+    await startSalary('E1001', '2026-08', 'cli-redrive');
+    const failed = await eventually('the failed run', async () => {
+      const status = await siroccoJson(['status', 'cli-redrive']);
+      return status.status === 'FAILED' ? status : undefined;
+    });
+    expect(failed.tasks.failed.map((task: { name: string }) => task.name)).toEqual(['bonus']);
+
+    const run = await sirocco(['redrive', 'cli-redrive']);
+    await waitForApproval('2026-08');
+    const redriven = await siroccoJson(['status', 'cli-redrive']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Redrove execution arn:aws:states:us-east-1:000000000000:execution:salary:cli-redrive at /);
+    expect(redriven.status).toBe('RUNNING');
+    expect(redriven.redriveCount).toBe(1);
+  });
+
+  it('exits 1 when redriving a running execution', async () => {
+    const run = await sirocco(['redrive', 'cli-status']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .+\n$/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('sirocco history', () => {
+  it('lists recorded executions newest first', async () => {
+    const listed = await eventually('the recorded runs', async () => {
+      const page = await siroccoJson(['history', 'salary', '--limit', '100']);
+      const names = page.executions.map((execution: { executionName: string }) => execution.executionName);
+      return names.includes('cli-stop') && names.includes('cli-status') ? page : undefined;
+    });
+    const text = await sirocco(['history', 'salary']);
+
+    const startDates = listed.executions.map((execution: { startDate: string }) => execution.startDate);
+    expect(startDates).toEqual([...startDates].sort().reverse());
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^NAME\s+STATUS\s+STARTED/);
+    expect(text.stdout).toMatch(/^cli-stop\s+ABORTED\s/m);
+  });
+
+  it('filters by status', async () => {
+    const aborted = await eventually('the aborted run', async () => {
+      const page = await siroccoJson(['history', 'salary', '--status', 'ABORTED']);
+      return page.executions.length > 0 ? page : undefined;
+    });
+
+    expect(aborted.executions.map((execution: { status: string }) => execution.status)).toEqual(
+      aborted.executions.map(() => 'ABORTED'),
+    );
+    expect(aborted.executions.map((execution: { executionName: string }) => execution.executionName)).toContain('cli-stop');
+  });
+
+  it('pages with --limit and --next', async () => {
+    const all = await siroccoJson(['history', 'salary', '--limit', '100']);
+    const first = await siroccoJson(['history', 'salary', '--limit', '1']);
+    const second = await siroccoJson(['history', 'salary', '--limit', '1', '--next', first.next]);
+    const text = await sirocco(['history', 'salary', '--limit', '1']);
+
+    expect(all.executions.length).toBeGreaterThan(1);
+    expect(first.executions).toHaveLength(1);
+    expect(second.executions).toHaveLength(1);
+    expect(second.executions[0].executionArn).not.toBe(first.executions[0].executionArn);
+    expect(text.stdout).toContain('More executions: sirocco history salary --next ');
+  });
+
+  it.each([
+    ['--limit', '0', "'0' is not a valid limit"],
+    ['--limit', 'many', "'many' is not a valid limit"],
+    ['--status', 'DONE', 'Status "DONE" is invalid'],
+    ['--next', 'garbage', 'The "next" parameter is invalid'],
+  ])('exits 2 for %s %s', async (option, value, message) => {
+    const run = await sirocco(['history', 'salary', option, value]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('exits 1 for an unknown workflow', async () => {
+    const run = await sirocco(['history', 'payroll']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: Workflow "payroll" is not deployed.\n');
+  });
+});
