@@ -3,6 +3,7 @@ import { registerCompile } from './commands/compile';
 import { registerCost } from './commands/cost';
 import { registerHistory } from './commands/history';
 import { registerRedrive } from './commands/redrive';
+import { registerRun } from './commands/run';
 import { registerStart } from './commands/start';
 import { registerStartExecution } from './commands/start-execution';
 import { registerStatus } from './commands/status';
@@ -19,6 +20,7 @@ const commands: RegisterCommand[] = [
   registerCompile,
   registerStart,
   registerCost,
+  registerRun,
   registerStartExecution,
   registerStatus,
   registerHistory,

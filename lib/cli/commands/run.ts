@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+
+import type { Command } from 'commander';
+
+import { SynthesisError } from '../../local/synthesize';
+import { defaultActionsDir } from '../discover-actions';
+import { ExitCode, UsageError } from '../exit-codes';
+import type { CliOutput } from '../output';
+import type { Decision } from '../run/approval-decider';
+import { causeMessage } from '../run/cause-message';
+import { runWorkflow, type RunResult } from '../run/run-workflow';
+
+/** Exit code of a run that did not succeed, or whose synthesis or runtime start failed. */
+const RUN_FAILED = 1;
+
+const PROJECT_DIR = path.resolve(__dirname, '..', '..', '..');
+
+interface RunCommandOptions {
+  input: string;
+  approve?: boolean;
+  reject?: boolean;
+  assembly?: string;
+  data?: string;
+  verbose?: boolean;
+  actionsDir: string;
+}
+
+/** Registers `sirocco run`. */
+export function registerRun(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
+  program
+    .command('run')
+    .description('Run one workflow on a fresh local runtime with the sample systems, printing each task and outbox message.')
+    .argument('<file>', 'workflow YAML file')
+    .option('--input <json>', 'execution input as a JSON object', '{}')
+    .option('--approve', 'approve every approval request through its link')
+    .option('--reject', 'reject every approval request through its link')
+    .option('--assembly <dir>', "run this cloud assembly instead of synthesizing the workflow's folder")
+    .option('--data <dir>', 'folder for the runtime data and log (default: a temporary folder, removed after a successful run)')
+    .option('--verbose', 'also write the runtime log to stderr')
+    .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
+    .action(async (file: string, options: RunCommandOptions) => {
+      setExitCode(await runCommand(file, options, output));
+    });
+}
+
+async function runCommand(file: string, options: RunCommandOptions, output: CliOutput): Promise<number> {
+  const input = parseInput(options.input);
+  const decision = decisionOf(options);
+
+  let result: RunResult | undefined;
+  try {
+    result = await runWorkflow(
+      {
+        file,
+        input,
+        decision,
+        assemblyDir: options.assembly === undefined ? undefined : path.resolve(options.assembly),
+        dataDir: options.data === undefined ? undefined : path.resolve(options.data),
+        actionsDir: options.actionsDir,
+        projectDir: PROJECT_DIR,
+        verbose: options.verbose,
+      },
+      output,
+    );
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = error instanceof SynthesisError || error instanceof Error ? error.message : String(error);
+    output.stderr(`error: ${message}\n`);
+    return RUN_FAILED;
+  }
+  if (!result) return ExitCode.diagnostics;
+
+  output.stdout(formatResult(result));
+  return result.status === 'SUCCEEDED' ? ExitCode.ok : RUN_FAILED;
+}
+
+function formatResult(result: RunResult): string {
+  const lines = [`Execution ${result.status}: ${result.executionArn}`];
+  if (result.output !== undefined) lines.push('Output:', JSON.stringify(result.output, null, 2));
+  if (result.error !== undefined) lines.push(`Error: ${result.error}`);
+  if (result.cause !== undefined) lines.push(`Cause: ${causeMessage(result.cause)}`);
+  lines.push(`Outbox: ${result.outbox.length} message${result.outbox.length === 1 ? '' : 's'}.`);
+  if (result.status !== 'SUCCEEDED') lines.push(`Runtime log: ${result.logFile}`);
+
+  return `${lines.join('\n')}\n`;
+}
+
+function parseInput(text: string): Record<string, unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Invalid --input '${text}': ${(error as Error).message}. Pass a JSON object such as '{"employee_id": "E1001"}'.`);
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new UsageError(`Invalid --input '${text}': expected a JSON object, such as '{"employee_id": "E1001"}'.`);
+  }
+  return input as Record<string, unknown>;
+}
+
+function decisionOf(options: RunCommandOptions): Decision | undefined {
+  if (options.approve && options.reject) {
+    throw new UsageError('Pass either --approve or --reject, not both.');
+  }
+  if (options.approve) return 'approve';
+  return options.reject ? 'reject' : undefined;
+}

@@ -1,0 +1,208 @@
+import {
+  DescribeExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  type HistoryEvent,
+} from '@aws-sdk/client-sfn';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+
+import { readExecutionHistory } from '../../../lambdas/history/execution-history';
+import { DEFAULT_SYSTEMS } from '../../cdk/sirocco-context';
+import { createLocalLog, errorMessage } from '../../local/log';
+import type { OutboxMessage } from '../../local/outbox/outbox-message';
+import { startRuntime, type LocalRuntime } from '../../local/runtime';
+import { startSampleSystems, type SampleSystems } from '../../samples/sample-systems';
+import { compileWorkflowFile } from '../compile-workflow-file';
+import { UsageError } from '../exit-codes';
+import type { CliOutput } from '../output';
+import { approvalLinksOf, decideThroughLink, type Decision } from './approval-decider';
+import { synthesizeWorkflows } from './synthesize-workflows';
+import { TaskProgressPrinter } from './task-progress-printer';
+
+export interface RunOptions {
+  file: string;
+  /** Execution input, already parsed. */
+  input: unknown;
+  /** Decides every approval link that the run sends, when given. */
+  decision?: Decision;
+  /** An existing cloud assembly to run. Without it, the workflow's folder is synthesized. */
+  assemblyDir?: string;
+  /** Folder for the runtime's data and log. A new temporary folder when not given. */
+  dataDir?: string;
+  actionsDir: string;
+  /** Folder of bin/cdk.js and the CDK app. */
+  projectDir: string;
+  /** Writes the runtime log to stderr as well as to `<dataDir>/runtime.log`. */
+  verbose?: boolean;
+  /** Interval between reads of the execution history. @default 100 */
+  pollMilliseconds?: number;
+}
+
+/** The outcome of one run. */
+export interface RunResult {
+  workflow: string;
+  executionArn: string;
+  status: string;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  /** GetExecutionHistory of the ended execution, oldest event first. */
+  history: HistoryEvent[];
+  outbox: OutboxMessage[];
+  /** The runtime log, which stays on disk after a failed run or with `dataDir`. */
+  logFile: string;
+}
+
+const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/**
+ * Runs one workflow on a fresh local runtime with the sample systems, all
+ * on ephemeral loopback ports. Prints each task as it starts and finishes,
+ * each outbox message, and each approval decided through its link.
+ * Returns undefined when the workflow file has errors.
+ * Throws UsageError when the assembly lacks the workflow.
+ */
+export async function runWorkflow(options: RunOptions, output: CliOutput): Promise<RunResult | undefined> {
+  const print = (line: string) => output.stdout(`${line}\n`);
+  const compiled = compileWorkflowFile(options.file, options.actionsDir, output);
+  if (!compiled) return undefined;
+  const workflow = compiled.metadata.name;
+
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-run-'));
+  const dataDir = options.dataDir ?? path.join(temporary, 'data');
+  const stack: (() => Promise<void> | void)[] = [];
+  let result: Omit<RunResult, 'logFile'>;
+
+  try {
+    const assemblyDir = options.assemblyDir ?? path.join(temporary, 'cdk.out');
+    if (!options.assemblyDir) {
+      const workflowsDir = path.dirname(path.resolve(options.file));
+      print(`Synthesizing the workflows of ${workflowsDir} ...`);
+      await synthesizeWorkflows(options.projectDir, workflowsDir, assemblyDir);
+    }
+
+    const systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
+    stack.push(() => systems.stop());
+    const runtime = await startRuntime({
+      assemblyDir,
+      dataDir,
+      ports: 0,
+      log: createLocalLog({ stream: options.verbose ? process.stderr : discard(), file: path.join(dataDir, 'runtime.log') }),
+      environmentOverrides: (fn) => sampleSystemUrl(fn.environment.SYSTEM_URL, systems),
+    });
+    stack.push(() => runtime.stop());
+
+    const stateMachineArn = runtime.stateMachines[workflow];
+    if (!stateMachineArn) {
+      const known = Object.keys(runtime.stateMachines).join(', ') || 'none';
+      throw new UsageError(
+        `Workflow '${workflow}' is not in the cloud assembly ${assemblyDir}, which has these state machines: ${known}. ` +
+          'Run without --assembly to synthesize it.',
+      );
+    }
+
+    result = await execute(runtime, stateMachineArn, workflow, compiled.metadata.tasks.map((task) => task.name), options, print);
+  } catch (error) {
+    await stopAll(stack);
+    fs.rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  await stopAll(stack);
+
+  // A failed run keeps its temporary folder, so that its runtime log can be read.
+  if (result.status === 'SUCCEEDED' || options.dataDir) {
+    fs.rmSync(temporary, { recursive: true, force: true });
+  }
+  return { ...result, logFile: path.join(dataDir, 'runtime.log') };
+}
+
+/** Starts the execution and follows it to its end. */
+async function execute(
+  runtime: LocalRuntime,
+  stateMachineArn: string,
+  workflow: string,
+  taskNames: string[],
+  options: RunOptions,
+  print: (line: string) => void,
+): Promise<Omit<RunResult, 'logFile'>> {
+  const sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
+  const progress = new TaskProgressPrinter(new Set(taskNames), print);
+  const followedLinks = new Set<string>();
+  let seenMessages = 0;
+
+  try {
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(options.input) }));
+    print(`Started ${executionArn}`);
+
+    let description: DescribeExecutionCommandOutput;
+    let history: HistoryEvent[];
+    for (;;) {
+      description = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      history = await readExecutionHistory(sfn, executionArn!);
+      progress.update(history, description.status ?? 'RUNNING');
+
+      const messages = runtime.outbox.messages();
+      for (const message of messages.slice(seenMessages)) {
+        print(`${message.channel.toUpperCase()} to ${message.to}: ${message.body.replace(/\n/g, '\n    ')}`);
+        if (options.decision) await decideLinks(message, runtime.urls.apiGateway, options.decision, followedLinks, print);
+      }
+      seenMessages = messages.length;
+
+      if (description.status !== 'RUNNING') break;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMilliseconds ?? 100));
+    }
+
+    return {
+      workflow,
+      executionArn: executionArn!,
+      status: description.status ?? 'UNKNOWN',
+      ...(description.output === undefined ? {} : { output: JSON.parse(description.output) as unknown }),
+      ...(description.error === undefined ? {} : { error: description.error }),
+      ...(description.cause === undefined ? {} : { cause: description.cause }),
+      history,
+      outbox: runtime.outbox.messages(),
+    };
+  } finally {
+    sfn.destroy();
+  }
+}
+
+async function decideLinks(
+  message: OutboxMessage,
+  apiUrl: string,
+  decision: Decision,
+  followedLinks: Set<string>,
+  print: (line: string) => void,
+): Promise<void> {
+  for (const link of approvalLinksOf(message, apiUrl)) {
+    if (followedLinks.has(link)) continue;
+    followedLinks.add(link);
+
+    try {
+      const result = await decideThroughLink(link, decision);
+      const verb = decision === 'approve' ? 'Approved' : 'Rejected';
+      print(result.decided ? `${verb} through ${link}` : `The approval page ${link} took no decision (HTTP ${result.status}).`);
+    } catch (error) {
+      print(`The approval page ${link} failed: ${errorMessage(error)}`);
+    }
+  }
+}
+
+/** Points the action functions that use a sample system's default URL at the running sample system. */
+function sampleSystemUrl(url: string | undefined, systems: SampleSystems): Record<string, string> {
+  if (url === DEFAULT_SYSTEMS.accounting) return { SYSTEM_URL: systems.accountingUrl };
+  if (url === DEFAULT_SYSTEMS.bonus) return { SYSTEM_URL: systems.bonusUrl };
+  return {};
+}
+
+async function stopAll(stack: (() => Promise<void> | void)[]): Promise<void> {
+  while (stack.length > 0) await stack.pop()!();
+}
+
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
+}
