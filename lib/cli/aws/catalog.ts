@@ -1,7 +1,7 @@
 import { parseWorkflowCatalog, type WorkflowCatalog } from '../../../lambdas/control/workflow-catalog';
 import { UsageError } from '../exit-codes';
 
-/** What the execution commands need to know about the deployed app. */
+/** The deployed workflows, the history table and the approval page URL that the execution commands use. */
 export interface ControlCatalog {
   workflows: WorkflowCatalog;
   tableName: string;

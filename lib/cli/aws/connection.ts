@@ -29,7 +29,7 @@ export interface Connection {
   approvalsBaseUrl?: string;
   /** Whether the requests go to the local runtime rather than AWS. */
   local: boolean;
-  /** Where the Step Functions requests go, for error messages. */
+  /** Description of the Step Functions endpoint, for error messages. */
   target: string;
   close(): void;
 }

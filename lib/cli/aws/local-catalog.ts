@@ -15,7 +15,7 @@ export function readLocalCatalog(assemblyDir: string, apiEndpoint: string): Cont
   try {
     resources = mergeStacks(readAssembly(assemblyDir, LOCAL_LOCATION));
   } catch (error) {
-    throw new UsageError(`Cannot read the cloud assembly ${assemblyDir}: ${(error as Error).message} Or pass --assembly DIR.`);
+    throw new UsageError(`Failed to read the cloud assembly ${assemblyDir}. ${(error as Error).message} To read another folder, pass --assembly DIR.`);
   }
 
   const control = resources.functions.find((fn) => 'WORKFLOWS' in fn.environment && 'HISTORY_TABLE' in fn.environment);

@@ -33,9 +33,10 @@ export function formatStatus(status: ExecutionStatus, output: CliOutput): string
   if (status.error || status.cause) summary.push(['Error', [status.error, status.cause].filter(Boolean).join(': ')]);
 
   const lines = formatColumns(summary);
-  lines.push('', styleHeading(output, 'Tasks'), ...formatTasks(status.tasks, output));
+  lines.push('', styleHeading(output, 'Tasks'), ...formatTasks(status, output));
 
-  if (status.pendingApprovals.length > 0) {
+  // An ended execution can leave its approval group open until the approvals handler expires it.
+  if (status.status === 'RUNNING' && status.pendingApprovals.length > 0) {
     lines.push('', styleHeading(output, 'Pending approvals'));
     for (const approval of status.pendingApprovals) lines.push(...formatPendingApproval(approval));
   }
@@ -53,12 +54,14 @@ export function formatStatus(status: ExecutionStatus, output: CliOutput): string
   return `${lines.join('\n')}\n`;
 }
 
-function formatTasks(tasks: TaskProgress, output: CliOutput): string[] {
+function formatTasks(status: ExecutionStatus, output: CliOutput): string[] {
+  const { tasks } = status;
+  const notReached = status.status === 'RUNNING' ? 'NOT YET REACHED' : 'NOT REACHED';
   const rows: string[][] = [
     ...tasks.done.map((task) => taskRow(task, output)),
     ...tasks.running.map((task) => taskRow(task, output)),
     ...tasks.failed.map((task) => taskRow(task, output)),
-    ...tasks.notReached.map((name) => [`  ${name}`, 'NOT REACHED', '', '']),
+    ...tasks.notReached.map((name) => [`  ${name}`, notReached, '', '']),
   ];
   return rows.length > 0 ? formatColumns(rows) : ['  (no tasks)'];
 }
@@ -70,7 +73,8 @@ function taskRow(task: TaskView, output: CliOutput): string[] {
 }
 
 function formatPendingApproval(approval: PendingApproval & { links: ApprovalLink[] }): string[] {
-  const lines = [`  ${approval.task}: ${approval.status}, ${approval.approvers} approver(s), deadline ${approval.deadline}`];
+  const approvers = approval.approvers === 1 ? '1 approver' : `${approval.approvers} approvers`;
+  const lines = [`  ${approval.task}: ${approval.status}, ${approvers}, deadline ${approval.deadline}`];
   for (const link of approval.links) {
     lines.push(`    ${link.approver}  ${link.url ?? `approval id ${link.approvalId} (pass --approvals-url for the link)`}`);
   }
