@@ -4,6 +4,7 @@ import { errorMessage } from './log';
 import { LocalRuntime, startRuntime } from './runtime';
 import { RuntimePorts } from './runtime-ports';
 import { synthesize } from './synthesize';
+import { attachWebView, webViewPortFor } from '../web/web-view';
 
 export interface ServeOptions {
   projectDir: string;
@@ -14,6 +15,8 @@ export interface ServeOptions {
   /** Run `cdk synth` before starting. */
   synth: boolean;
   ports?: Partial<RuntimePorts>;
+  /** Port of the web view. @default 4715, or 0 when every runtime port is 0 */
+  webPort?: number;
   /** Writes one line of the banner and shutdown messages. @default console.log */
   print?: (line: string) => void;
 }
@@ -33,7 +36,8 @@ export async function serve(options: ServeOptions): Promise<LocalRuntime> {
     await synthesize(options.projectDir, assemblyDir);
   }
   const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports });
-  print(describeRuntime(runtime, dataDir));
+  const webViewUrl = await attachWebView(runtime, { dataDir, port: options.webPort ?? webViewPortFor(options.ports) });
+  print(describeRuntime(runtime, dataDir, webViewUrl));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -57,12 +61,13 @@ export async function serve(options: ServeOptions): Promise<LocalRuntime> {
 }
 
 /** Formats the startup banner: service URLs, state machines and the variables for AWS SDK clients. */
-export function describeRuntime(runtime: LocalRuntime, dataDir: string): string {
+export function describeRuntime(runtime: LocalRuntime, dataDir: string, webViewUrl?: string): string {
   const { urls } = runtime;
   const stages = runtime.stacks.flatMap((stack) => stack.restApis.map((api) => `${urls.apiGateway}/${api.stageNames[0] ?? ''}`));
 
   return [
     'Sirocco local runtime is running. Press Ctrl+C to stop.',
+    ...(webViewUrl ? [`  Web view        ${webViewUrl}`] : []),
     `  Step Functions  ${urls.stepFunctions}`,
     `  Lambda          ${urls.lambda}`,
     `  DynamoDB        ${urls.dynamodb}`,

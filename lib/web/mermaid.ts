@@ -11,6 +11,11 @@ export interface MermaidOptions {
   direction?: 'TD' | 'LR';
   /** Status per state name. Each listed state gets the class of its status. */
   statuses?: Record<string, TaskStatus>;
+  /**
+   * Names of the workflow's tasks. When given, every other Task, Pass or Wait
+   * state is drawn as a helper that the compiler added, such as the input defaults.
+   */
+  tasks?: readonly string[];
 }
 
 /** The part of an ASL definition that the graph reads. */
@@ -37,7 +42,7 @@ const MAX_LABEL_LENGTH = 40;
  * because state names may contain characters that Mermaid ids reject.
  */
 export function toMermaid(definition: AslStates, options: MermaidOptions = {}): string {
-  const writer = new GraphWriter();
+  const writer = new GraphWriter(options.tasks);
   // Mermaid reserves the word `end`, so the terminal nodes are `begin` and `finish`.
   const start = writer.terminal('begin', '((start))');
   const end = writer.terminal('finish', '((end))');
@@ -61,6 +66,8 @@ class GraphWriter {
   readonly lines: string[] = [];
   readonly ids = new Map<string, string>();
   private nextId = 0;
+
+  constructor(private readonly tasks?: readonly string[]) {}
 
   terminal(id: string, shape: string): string {
     this.lines.push(`  ${id}${shape}`);
@@ -114,6 +121,9 @@ class GraphWriter {
         break;
       default:
         this.lines.push(`  ${id}[${label}]`);
+        if (this.tasks && !this.tasks.includes(name)) {
+          this.lines.push(`  class ${id} helper`);
+        }
     }
     return id;
   }

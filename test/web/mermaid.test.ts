@@ -90,6 +90,13 @@ describe('toMermaid with statuses', () => {
     expect(text).not.toMatch(/^\s*class \S+ failed$/m);
   });
 
+  test('draws non-task states as helpers', () => {
+    const text = toMermaid(asl, { tasks: ['salary_base', 'bonus', 'approve_bonus', 'record_payroll', 'record_payroll_without_bonus'] });
+
+    expect(text).toContain(`class ${ids.input} helper`);
+    expect(text).not.toContain(`class ${ids.salary_base} helper`);
+  });
+
   test('uses the requested direction', () => {
     expect(toMermaid(asl, { direction: 'LR' }).split('\n')[0]).toBe('flowchart LR');
   });

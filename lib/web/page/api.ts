@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+import type { WorkflowSummary } from '../local-resources';
+
+export type { WorkflowSummary };
+
+export interface TaskView {
+  name: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  attempts?: number;
+  error?: string;
+  cause?: string;
+}
+
+export interface PendingApproval {
+  task: string;
+  groupId: string;
+  status: string;
+  approvers: number;
+  createdAt: string;
+  deadline: string;
+}
+
+export interface DecidedApproval {
+  task: string;
+  approver: string;
+  decision: string;
+  decidedAt: string;
+  comment?: string;
+  outcome: string;
+}
+
+/** The body of the control API's GET /executions/{id}. */
+export interface ExecutionDetail {
+  workflow: string;
+  executionArn: string;
+  executionName: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  redriveCount: number;
+  redriveStatus?: string;
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  tasks: { done: TaskView[]; running: TaskView[]; failed: TaskView[]; notReached: string[] };
+  pendingApprovals: PendingApproval[];
+  decidedApprovals: DecidedApproval[];
+}
+
+export interface ExecutionSummary {
+  executionName: string;
+  executionArn: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  redriveCount?: number;
+  error?: string;
+}
+
+export interface ApprovalLink {
+  url: string;
+  sentTo: string[];
+}
+
+/** An error response of the control API or the web server, with its message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
+  const body = (await response.json().catch(() => ({}))) as { message?: string };
+  if (!response.ok) {
+    throw new ApiError(response.status, body.message ?? `${init?.method ?? 'GET'} ${path} failed with HTTP ${response.status}.`);
+  }
+  return body as T;
+}
+
+export function listWorkflows(): Promise<{ workflows: WorkflowSummary[] }> {
+  return requestJson('/local/workflows');
+}
+
+export function listExecutions(workflow: string, status: string, next?: string): Promise<{ executions: ExecutionSummary[]; next?: string }> {
+  const query = new URLSearchParams({ limit: '20' });
+  if (status) query.set('status', status);
+  if (next) query.set('next', next);
+  return requestJson(`/api/workflows/${encodeURIComponent(workflow)}/executions?${query}`);
+}
+
+export function describeExecution(executionArn: string): Promise<ExecutionDetail> {
+  return requestJson(`/api/executions/${encodeURIComponent(executionArn)}`);
+}
+
+/** Sends POST /executions/{id}/stop or /redrive. */
+export function changeExecution(executionArn: string, action: 'stop' | 'redrive'): Promise<unknown> {
+  return requestJson(`/api/executions/${encodeURIComponent(executionArn)}/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+}
+
+export function readApprovalLinks(groupId: string): Promise<{ links: ApprovalLink[] }> {
+  return requestJson(`/local/approval-groups/${encodeURIComponent(groupId)}/links`);
+}

@@ -1,0 +1,152 @@
+/// <reference lib="dom" />
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+import type { TaskStatus } from '../mermaid';
+import { changeExecution, describeExecution, type ExecutionDetail, type TaskView, type WorkflowSummary } from './api';
+import { ApprovalsSection } from './approvals-section';
+import { formatDuration, formatJson, formatTime, workflowHref } from './format';
+import { Graph } from './graph';
+
+/** How often the page reloads an execution that is still running, in milliseconds. */
+const REFRESH_MILLISECONDS = 2000;
+
+const REDRIVABLE_STATUSES = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+
+/**
+ * Shows one execution: its graph coloured by task status, the task timeline,
+ * pending and decided approvals, the error, input and output, and the stop
+ * and redrive buttons. It reloads while the execution runs.
+ */
+export function ExecutionView(props: { executionArn: string; workflows: WorkflowSummary[] }) {
+  const [execution, setExecution] = useState<ExecutionDetail | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    describeExecution(props.executionArn).then(
+      (detail) => {
+        setExecution(detail);
+        setError(undefined);
+        if (detail.status === 'RUNNING') {
+          timer = window.setTimeout(() => setReloads((count) => count + 1), REFRESH_MILLISECONDS);
+        }
+      },
+      (reason: Error) => setError(reason.message),
+    );
+    return () => window.clearTimeout(timer);
+  }, [props.executionArn, reloads]);
+
+  const change = (action: 'stop' | 'redrive') => {
+    setNotice(undefined);
+    changeExecution(props.executionArn, action).then(
+      () => {
+        setNotice(action === 'stop' ? 'Stop requested.' : 'Redrive started.');
+        setReloads((count) => count + 1);
+      },
+      (reason: Error) => setNotice(reason.message),
+    );
+  };
+
+  if (!execution) {
+    return h('main', null, error ? h('p', { class: 'error', role: 'alert' }, error) : h('p', { class: 'muted' }, 'Loading…'));
+  }
+  const workflow = props.workflows.find((candidate) => candidate.name === execution.workflow);
+
+  return h(
+    'main',
+    null,
+    h('p', null, h('a', { href: workflowHref(execution.workflow) }, `← ${execution.workflow}`)),
+    h('h1', null, execution.executionName, ' ', h('span', { class: `badge badge-${execution.status}`, 'data-testid': 'execution-status' }, execution.status)),
+    Summary(execution),
+    h(
+      'div',
+      { class: 'actions' },
+      execution.status === 'RUNNING' ? h('button', { type: 'button', onClick: () => change('stop') }, 'Stop') : null,
+      REDRIVABLE_STATUSES.has(execution.status) ? h('button', { type: 'button', onClick: () => change('redrive') }, 'Redrive') : null,
+      notice ? h('span', { role: 'status' }, notice) : null,
+    ),
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null,
+    execution.error ? ErrorBox(execution.error, execution.cause) : null,
+    workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, statuses: statusesOf(execution) }) : null,
+    h(ApprovalsSection, { pending: execution.pendingApprovals, decided: execution.decidedApprovals }),
+    Timeline(execution),
+    h('h2', null, 'Input'),
+    h('pre', { class: 'json', 'data-testid': 'input' }, formatJson(execution.input)),
+    h('h2', null, 'Output'),
+    h('pre', { class: 'json', 'data-testid': 'output' }, formatJson(execution.output)),
+  );
+}
+
+function Summary(execution: ExecutionDetail) {
+  const rows: [string, string][] = [
+    ['Workflow', execution.workflow],
+    ['Started', formatTime(execution.startDate)],
+    ['Stopped', formatTime(execution.stopDate)],
+    ['Duration', formatDuration(execution.startDate, execution.stopDate)],
+    ['Redrives', String(execution.redriveCount)],
+    ['ARN', execution.executionArn],
+  ];
+  return h('dl', { class: 'summary' }, rows.map(([term, value]) => [h('dt', null, term), h('dd', null, value)]));
+}
+
+function ErrorBox(error: string, cause: string | undefined) {
+  return h(
+    'section',
+    { class: 'error-box', role: 'alert' },
+    h('h2', null, 'Error'),
+    h('p', null, h('strong', null, error)),
+    cause ? h('pre', null, cause) : null,
+  );
+}
+
+/** Maps the status API's task groups to the graph's status classes. */
+export function statusesOf(execution: ExecutionDetail): Record<string, TaskStatus> {
+  const statuses: Record<string, TaskStatus> = {};
+  for (const task of execution.tasks.done) statuses[task.name] = 'done';
+  for (const task of execution.tasks.running) statuses[task.name] = 'running';
+  for (const task of execution.tasks.failed) statuses[task.name] = 'failed';
+  for (const name of execution.tasks.notReached) statuses[name] = 'notReached';
+  return statuses;
+}
+
+function Timeline(execution: ExecutionDetail) {
+  const tasks: (TaskView & { group: TaskStatus })[] = [
+    ...execution.tasks.done.map((task) => ({ ...task, group: 'done' as const })),
+    ...execution.tasks.running.map((task) => ({ ...task, group: 'running' as const })),
+    ...execution.tasks.failed.map((task) => ({ ...task, group: 'failed' as const })),
+  ].sort((left, right) => (left.startDate ?? '').localeCompare(right.startDate ?? ''));
+
+  return h(
+    'section',
+    null,
+    h('h2', null, 'Timeline'),
+    h(
+      'table',
+      { class: 'timeline' },
+      h('thead', null, h('tr', null, ['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error'].map((title) => h('th', null, title)))),
+      h(
+        'tbody',
+        null,
+        tasks.map((task) =>
+          h(
+            'tr',
+            { class: `status-${task.group}`, 'data-task': task.name },
+            h('td', null, task.name),
+            h('td', null, task.status),
+            h('td', null, formatTime(task.startDate)),
+            h('td', null, formatTime(task.stopDate)),
+            h('td', null, formatDuration(task.startDate, task.stopDate)),
+            h('td', null, task.attempts === undefined ? '–' : String(task.attempts)),
+            h('td', null, task.error ? `${task.error}${task.cause ? `: ${task.cause}` : ''}` : ''),
+          ),
+        ),
+        execution.tasks.notReached.map((name) =>
+          h('tr', { class: 'status-notReached', 'data-task': name }, h('td', null, name), h('td', null, 'not reached'), h('td', { colSpan: 5 }, '')),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,216 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { createMemoryLog } from '../../lib/local/log';
+import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
+import { synthesize } from '../../lib/local/synthesize';
+import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
+import { attachWebView } from '../../lib/web/web-view';
+
+// The web view of `sirocco start` on the synthesized app: the local runtime with the
+// bundled handlers, the sample systems, and headless Chromium reading the page.
+const PROJECT_DIR = path.join(__dirname, '..', '..');
+const RESULTS_DIR = path.join(PROJECT_DIR, 'test-results');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MANAGER_PHONE = '+15555550100';
+const RUNNING_FILL = 'rgb(219, 234, 254)';
+const DONE_FILL = 'rgb(211, 245, 220)';
+
+let systems: SampleSystems;
+let runtime: LocalRuntime;
+let webViewUrl: string;
+let controlApiUrl: string;
+let browser: Browser;
+
+function temporaryDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sirocco-web-${prefix}-`));
+}
+
+beforeAll(async () => {
+  const assemblyDir = temporaryDir('assembly');
+  const dataDir = temporaryDir('data');
+  await synthesize(PROJECT_DIR, assemblyDir);
+
+  systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
+  const systemUrls: Record<string, string> = {
+    'http://127.0.0.1:4701': systems.accountingUrl,
+    'http://127.0.0.1:4702': systems.bonusUrl,
+  };
+  runtime = await startRuntime({
+    assemblyDir,
+    dataDir,
+    ports: 0,
+    log: createMemoryLog(),
+    environmentOverrides: (fn): Record<string, string> =>
+      fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
+  });
+  webViewUrl = await attachWebView(runtime, { dataDir, port: 0 });
+  controlApiUrl = `${runtime.urls.apiGateway}/v1`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // Host names fail to resolve, so that the browser reaches nothing beyond loopback.
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  await systems?.stop();
+});
+
+/** Starts a salary execution through the control API and waits until the manager's approval SMS is sent. */
+async function startSalaryAtApproval(month: string): Promise<{ executionArn: string; approvalLink: string }> {
+  const response = await fetch(`${controlApiUrl}/workflows/salary/executions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ employee_id: 'E1001', month }),
+  });
+  const started = (await response.json()) as { executionArn?: string; message?: string };
+  if (response.status !== 202 || !started.executionArn) {
+    throw new Error(`POST /workflows/salary/executions returned ${response.status}: ${JSON.stringify(started)}`);
+  }
+
+  const sms = await runtime.outbox.waitFor(
+    (message) => message.to === MANAGER_PHONE && message.body.includes(month),
+    { timeoutMilliseconds: 20_000 },
+  );
+  await runtime.events.settled();
+  return { executionArn: started.executionArn, approvalLink: sms.body.slice(sms.body.lastIndexOf('\n') + 1) };
+}
+
+/** Opens a page that records console errors, such as Content-Security-Policy violations, and uncaught exceptions. */
+async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Returns the fill of the Mermaid node whose label is `task`. */
+async function nodeFill(page: Page, task: string): Promise<string> {
+  const node = page.locator('.graph-canvas g.node').filter({ hasText: new RegExp(`^${task}$`) });
+  return node.locator('rect, polygon').first().evaluate((shape) => getComputedStyle(shape).fill);
+}
+
+async function nodeClasses(page: Page, task: string): Promise<string> {
+  const node = page.locator('.graph-canvas g.node').filter({ hasText: new RegExp(`^${task}$`) });
+  return (await node.getAttribute('class')) ?? '';
+}
+
+describe('web view in Chromium', () => {
+  test('lists workflows with their graph', async () => {
+    const { page, problems } = await openPage(webViewUrl);
+
+    await page.locator('.graph-canvas[data-rendered="true"]').first().waitFor();
+    const card = page.locator('[data-workflow="salary"]');
+
+    await expect(card.locator('h2').textContent()).resolves.toBe('salary');
+    await expect(card.locator('g.node').count()).resolves.toBeGreaterThanOrEqual(5);
+    await expect(card.locator('.graph-canvas').textContent()).resolves.toContain('approve_bonus');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('colours the execution waiting at its approval', async () => {
+    const { executionArn, approvalLink } = await startSalaryAtApproval('2026-09');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+
+    await page.locator('.graph-canvas[data-rendered="true"]').waitFor();
+    await page.locator('a.approval-link').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-execution.png'), fullPage: true });
+
+    await expect(page.getByTestId('execution-status').textContent()).resolves.toBe('RUNNING');
+    await expect(nodeClasses(page, 'salary_base')).resolves.toContain('done');
+    await expect(nodeClasses(page, 'bonus')).resolves.toContain('done');
+    await expect(nodeClasses(page, 'approve_bonus')).resolves.toContain('running');
+    await expect(nodeClasses(page, 'record_payroll')).resolves.toContain('notReached');
+    await expect(nodeFill(page, 'approve_bonus')).resolves.toBe(RUNNING_FILL);
+    await expect(nodeFill(page, 'salary_base')).resolves.toBe(DONE_FILL);
+    await expect(page.locator('a.approval-link').getAttribute('href')).resolves.toBe(approvalLink);
+    await expect(page.locator('.pending-approval').textContent()).resolves.toContain(`sent to ${MANAGER_PHONE}`);
+    await expect(page.locator('tr[data-task="salary_base"] td').nth(1).textContent()).resolves.toBe('SUCCEEDED');
+    await expect(page.getByTestId('input').textContent()).resolves.toContain('"month": "2026-09"');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('lists the execution under its workflow', async () => {
+    const { executionArn } = await startSalaryAtApproval('2026-10');
+    const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
+
+    const row = page.locator(`a[href="#/executions/${encodeURIComponent(executionArn)}"]`);
+    await page.locator('select[name="status"]').selectOption('RUNNING');
+    await page.locator('[data-loaded-status="RUNNING"]').waitFor();
+    const runningText = await row.textContent();
+    await page.locator('select[name="status"]').selectOption('SUCCEEDED');
+    await page.locator('[data-loaded-status="SUCCEEDED"]').waitFor();
+
+    expect(runningText).toBe(executionArn.split(':').pop());
+    await expect(row.count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  test('stops an execution with its button', async () => {
+    const { executionArn } = await startSalaryAtApproval('2026-11');
+    const { page } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByTestId('execution-status').filter({ hasText: 'ABORTED' }).waitFor();
+
+    await expect(page.getByRole('button', { name: 'Redrive' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Stop' }).count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('web view server', () => {
+  test('rejects a POST from another origin', async () => {
+    const response = await fetch(`${webViewUrl}/api/executions/none/stop`, {
+      method: 'POST',
+      headers: { origin: 'http://attacker.test', 'content-type': 'application/json' },
+      body: '{}',
+    });
+
+    expect(response.status).toBe(403);
+  });
+
+  test('rejects a foreign Host header', async () => {
+    // fetch() sets Host itself, so this request goes through node:http.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = http.get(`${webViewUrl}/local/workflows`, { headers: { host: 'rebound.test' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on('error', reject);
+    });
+
+    expect(status).toBe(403);
+  });
+
+  test('forwards control API errors', async () => {
+    const response = await fetch(`${webViewUrl}/api/executions/missing-execution`);
+    const body = (await response.json()) as { error?: string };
+
+    expect(response.status).toBe(404);
+    expect(body.error).toBe('ExecutionDoesNotExist');
+  });
+
+  test('serves every asset locally', async () => {
+    for (const asset of ['app.js', 'app.css', 'mermaid.min.js']) {
+      const response = await fetch(`${webViewUrl}/assets/${asset}`);
+
+      expect(response.status).toBe(200);
+    }
+  });
+});
