@@ -68,7 +68,7 @@ async function startSalary(employeeId: string, month: string, name?: string): Pr
   return siroccoJson(['start-execution', 'salary', '--input', input, ...(name ? ['--name', name] : [])]);
 }
 
-/** Waits until the execution waits for its approval, which is after the manager's SMS. */
+/** Waits for the manager's approval SMS of `month` and returns its link. */
 async function waitForApproval(month: string): Promise<string> {
   const message = await runtime.outbox.waitFor(
     (candidate) => candidate.to === MANAGER_PHONE && candidate.body.includes(month),

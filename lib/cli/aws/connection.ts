@@ -42,6 +42,10 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  * credentials and catalog source differ.
  */
 export async function connect(options: ConnectionOptions): Promise<Connection> {
+  // The project runs on Node.js 20, so the SDK's notice that later versions need Node.js 22
+  // would precede every command's output. @aws-sdk/core 3.981 reads this variable.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
   return options.aws ? connectAws(options) : connectLocal(options);
 }
 

@@ -38,8 +38,8 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
         return;
       }
       output.stdout(`Started execution ${started.executionName} of workflow ${workflow}.\n`);
-      output.stdout(`  ARN     ${started.executionArn}\n`);
-      output.stdout(`  Status  sirocco status ${started.executionName}\n`);
+      output.stdout(`  ARN  ${started.executionArn}\n`);
+      output.stdout(`Follow it with: sirocco status ${started.executionName}\n`);
     });
   });
 }
