@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile';
 import { registerCost } from './commands/cost';
+import { registerGraph } from './commands/graph';
 import { registerHistory } from './commands/history';
 import { registerRedrive } from './commands/redrive';
 import { registerRun } from './commands/run';
@@ -21,6 +22,7 @@ const commands: RegisterCommand[] = [
   registerStart,
   registerCost,
   registerRun,
+  registerGraph,
   registerStartExecution,
   registerStatus,
   registerHistory,

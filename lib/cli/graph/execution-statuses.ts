@@ -1,0 +1,41 @@
+import { DescribeExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+
+import { readExecutionHistory } from '../../../lambdas/history/execution-history';
+import { summarizeTasks, type TaskSummary } from '../../../lambdas/history/task-summary';
+import { LOCAL_LOCATION } from '../../local/aws-names';
+import type { TaskStatus } from '../../web/mermaid';
+
+/** Returns the execution ARN for an ARN or an execution name of `workflow` on the local runtime. */
+export function executionArnOf(id: string, workflow: string): string {
+  if (id.startsWith('arn:')) return id;
+
+  return `arn:aws:states:${LOCAL_LOCATION.region}:${LOCAL_LOCATION.accountId}:execution:${workflow}:${id}`;
+}
+
+/**
+ * Reads an execution's history and returns the graph status of each state it
+ * entered, plus `notReached` for each task it has not entered. Parallel and
+ * Choice states only structure the flow, so they get no status.
+ */
+export async function readExecutionStatuses(
+  sfn: SFNClient,
+  executionArn: string,
+  taskNames: string[],
+): Promise<Record<string, TaskStatus>> {
+  const description = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  const events = await readExecutionHistory(sfn, executionArn);
+
+  const statuses: Record<string, TaskStatus> = {};
+  for (const name of taskNames) statuses[name] = 'notReached';
+  for (const summary of summarizeTasks(events, description.status ?? 'RUNNING')) {
+    statuses[summary.name] = graphStatusOf(summary.status);
+  }
+  return statuses;
+}
+
+/** Groups the history statuses as the status API does: a timed-out or aborted task counts as failed. */
+export function graphStatusOf(status: TaskSummary['status']): TaskStatus {
+  if (status === 'SUCCEEDED') return 'done';
+  if (status === 'RUNNING') return 'running';
+  return 'failed';
+}
