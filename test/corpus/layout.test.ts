@@ -12,15 +12,15 @@ function codesOf(source: string): string[] {
 
 describe('file layouts', () => {
   it('Mistral workflow file compiles each workflow', () => {
-    expect(aslByName('test/corpus/layout-workflows.yaml')).toStrictEqual(readJson('test/corpus/layout-workflows.asl.json'));
+    expect(aslByName('test/corpus/layouts/workflows.yaml')).toStrictEqual(readJson('test/corpus/layouts/workflows.asl.json'));
   });
 
   it('workbook names machines <workbook>-<workflow>', () => {
-    expect(aslByName('test/corpus/workbook.yaml')).toStrictEqual(readJson('test/corpus/workbook.asl.json'));
+    expect(aslByName('test/corpus/layouts/workbook.yaml')).toStrictEqual(readJson('test/corpus/layouts/workbook.asl.json'));
   });
 
   it('workbook keeps the guard warning', () => {
-    const result = compileFile(readText('test/corpus/workbook.yaml'), { file: 'workbook.yaml', actions: knownActions });
+    const result = compileFile(readText('test/corpus/layouts/workbook.yaml'), { file: 'test/corpus/layouts/workbook.yaml', actions: knownActions });
 
     expect(result.layout).toBe('workbook');
     expect(result.diagnostics.map((d) => `${d.code}:${d.start.line}`)).toStrictEqual(['SRC1110:18']);
@@ -48,9 +48,9 @@ describe('file layouts', () => {
   it('reports broken layouts', () => {
     const cases: [string, string[]][] = [
       ["version: '2.0'\n", ['SRC2101']],
-      ["version: '2.0'\nfirst: 3\n", ['SRC2102', 'SRC2101']],
-      ["version: '2.0'\nfirst.flow:\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC2103', 'SRC2101']],
-      ["version: '2.0'\ngreet:\n  base: shop.notify\n  base-input: {}\n", ['SRC2106', 'SRC2101']],
+      ["version: '2.0'\nfirst: 3\n", ['SRC2102']],
+      ["version: '2.0'\nfirst.flow:\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC2103']],
+      ["version: '2.0'\ngreet:\n  base: shop.notify\n  base-input: {}\n", ['SRC2106']],
       ["version: '1.0'\nfirst:\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC1003']],
       ["first:\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC1005']],
       ["version: '2.0'\nname: wb\nflows: {}\nworkflows: {}\n", ['SRC2104']],
@@ -73,7 +73,7 @@ describe('file layouts on the local engine', () => {
   afterAll(() => engine.close());
 
   it('ship_order publishes the parcel', async () => {
-    const workflow = compileCorpus('test/corpus/layout-workflows.yaml').get('ship_order');
+    const workflow = compileCorpus('test/corpus/layouts/workflows.yaml').get('ship_order');
     const done = await engine.run('ship_order', workflow!, { Action_stock_pack: () => ({ parcel: 'p-9' }), Action_shop_ship: () => ({}) }, { order_id: 'o-9' });
 
     expect(done.status).toBe('SUCCEEDED');
@@ -82,7 +82,7 @@ describe('file layouts on the local engine', () => {
   });
 
   it('ship_order fails when the carrier rejects', async () => {
-    const workflow = compileCorpus('test/corpus/layout-workflows.yaml').get('ship_order');
+    const workflow = compileCorpus('test/corpus/layouts/workflows.yaml').get('ship_order');
     const reject = () => {
       throw new Error('no carrier');
     };
@@ -94,7 +94,7 @@ describe('file layouts on the local engine', () => {
   });
 
   it('workbook quote routes a large total to review', async () => {
-    const workflow = compileCorpus('test/corpus/workbook.yaml').get('orders-quote');
+    const workflow = compileCorpus('test/corpus/layouts/workbook.yaml').get('orders-quote');
     const handlers = { Action_shop_quote: () => ({ total: 1500 }), Action_shop_review: () => ({}), Action_shop_accept: () => ({}) };
     const done = await engine.run('orders-quote', workflow!, handlers, { order_id: 'o-1' });
 
