@@ -18,6 +18,7 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MANAGER_PHONE = '+15555550100';
 const RUNNING_FILL = 'rgb(219, 234, 254)';
 const DONE_FILL = 'rgb(211, 245, 220)';
+const FAILED_FILL = 'rgb(253, 226, 225)';
 
 let systems: SampleSystems;
 let runtime: LocalRuntime;
@@ -66,22 +67,51 @@ afterAll(async () => {
 
 /** Starts a salary execution through the control API and waits until the manager's approval SMS is sent. */
 async function startSalaryAtApproval(month: string): Promise<{ executionArn: string; approvalLink: string }> {
-  const response = await fetch(`${controlApiUrl}/workflows/salary/executions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ employee_id: 'E1001', month }),
-  });
-  const started = (await response.json()) as { executionArn?: string; message?: string };
-  if (response.status !== 202 || !started.executionArn) {
-    throw new Error(`POST /workflows/salary/executions returned ${response.status}: ${JSON.stringify(started)}`);
-  }
+  const executionArn = await startSalary('E1001', month);
 
   const sms = await runtime.outbox.waitFor(
     (message) => message.to === MANAGER_PHONE && message.body.includes(month),
     { timeoutMilliseconds: 20_000 },
   );
   await runtime.events.settled();
-  return { executionArn: started.executionArn, approvalLink: sms.body.slice(sms.body.lastIndexOf('\n') + 1) };
+  return { executionArn, approvalLink: sms.body.slice(sms.body.lastIndexOf('\n') + 1) };
+}
+
+async function startSalary(employeeId: string, month: string): Promise<string> {
+  const response = await fetch(`${controlApiUrl}/workflows/salary/executions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ employee_id: employeeId, month }),
+  });
+  const started = (await response.json()) as { executionArn?: string };
+  if (response.status !== 202 || !started.executionArn) {
+    throw new Error(`POST /workflows/salary/executions returned ${response.status}: ${JSON.stringify(started)}`);
+  }
+  return started.executionArn;
+}
+
+/** Polls the control API until the execution has `status`, for at most 20 seconds. */
+async function waitForStatus(executionArn: string, status: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const response = await fetch(`${controlApiUrl}/executions/${encodeURIComponent(executionArn)}`);
+    const body = (await response.json()) as { status?: string };
+    if (body.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Execution ${executionArn} did not reach ${status} within 20 seconds.`);
+}
+
+async function injectBonusFailures(employeeId: string, times: number): Promise<void> {
+  const response = await fetch(`${systems.bonusUrl}/_control/fail`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ path: `/employees/${employeeId}/bonus`, status: 500, times }),
+  });
+  expect(response.status).toBe(204);
+}
+
+async function resetBonusFailures(): Promise<void> {
+  await fetch(`${systems.bonusUrl}/_control/reset`, { method: 'POST' });
 }
 
 /** Opens a page that records console errors, such as Content-Security-Policy violations, and uncaught exceptions. */
@@ -170,6 +200,33 @@ describe('web view in Chromium', () => {
 
     await expect(page.getByRole('button', { name: 'Redrive' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Stop' }).count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  test('shows a failed branch, then redrives it', async () => {
+    await injectBonusFailures('E1002', 5);
+    const executionArn = await startSalary('E1002', '2026-12');
+    await waitForStatus(executionArn, 'FAILED');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    await page.locator('.graph-canvas[data-rendered="true"]').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-failed-execution.png'), fullPage: true });
+
+    await expect(page.getByTestId('execution-status').textContent()).resolves.toBe('FAILED');
+    await expect(nodeClasses(page, 'bonus')).resolves.toContain('failed');
+    await expect(nodeFill(page, 'bonus')).resolves.toBe(FAILED_FILL);
+    await expect(nodeClasses(page, 'salary_base')).resolves.toContain('done');
+    await expect(nodeClasses(page, 'approve_bonus')).resolves.toContain('notReached');
+    await expect(page.locator('.error-box').textContent()).resolves.toMatch(/\S/);
+    await expect(page.locator('tr[data-task="bonus"] td').nth(1).textContent()).resolves.toBe('FAILED');
+
+    await resetBonusFailures();
+    await page.getByRole('button', { name: 'Redrive' }).click();
+    await page.getByTestId('execution-status').filter({ hasText: 'RUNNING' }).waitFor();
+    await page.locator('a.approval-link').waitFor();
+
+    await expect(nodeClasses(page, 'bonus')).resolves.toContain('done');
+    await expect(nodeClasses(page, 'approve_bonus')).resolves.toContain('running');
+    expect(problems).toEqual([]);
     await page.context().close();
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TaskStatus } from '../mermaid';
 import { changeExecution, describeExecution, type ExecutionDetail, type TaskView, type WorkflowSummary } from './api';
 import { ApprovalsSection } from './approvals-section';
-import { formatDuration, formatJson, formatTime, workflowHref } from './format';
+import { formatCause, formatDuration, formatJson, formatTime, workflowHref } from './format';
 import { Graph } from './graph';
 
 /** How often the page reloads an execution that is still running, in milliseconds. */
@@ -98,8 +98,13 @@ function ErrorBox(error: string, cause: string | undefined) {
     { class: 'error-box', role: 'alert' },
     h('h2', null, 'Error'),
     h('p', null, h('strong', null, error)),
-    cause ? h('pre', null, cause) : null,
+    cause ? h('pre', null, formatCause(cause)) : null,
   );
+}
+
+function TaskError(error: string, cause: string | undefined) {
+  if (!cause) return error;
+  return h('details', null, h('summary', null, error), h('pre', { class: 'cause' }, formatCause(cause)));
 }
 
 /** Maps the status API's task groups to the graph's status classes. */
@@ -140,7 +145,7 @@ function Timeline(execution: ExecutionDetail) {
             h('td', null, formatTime(task.stopDate)),
             h('td', null, formatDuration(task.startDate, task.stopDate)),
             h('td', null, task.attempts === undefined ? '–' : String(task.attempts)),
-            h('td', null, task.error ? `${task.error}${task.cause ? `: ${task.cause}` : ''}` : ''),
+            h('td', null, task.error ? TaskError(task.error, task.cause) : ''),
           ),
         ),
         execution.tasks.notReached.map((name) =>

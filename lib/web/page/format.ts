@@ -18,6 +18,15 @@ export function formatDuration(startIso: string | undefined, stopIso: string | u
   return minutes < 60 ? `${minutes} min ${seconds} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** Indents an error cause that is JSON, as a Lambda function's error is, and returns any other cause unchanged. */
+export function formatCause(cause: string): string {
+  try {
+    return JSON.stringify(JSON.parse(cause), null, 2);
+  } catch {
+    return cause;
+  }
+}
+
 export function formatJson(value: unknown): string {
   return value === undefined ? '(none)' : JSON.stringify(value, null, 2);
 }
