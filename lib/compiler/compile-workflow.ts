@@ -45,7 +45,8 @@ function compile(source: string, options: CompileOptions, bag: DiagnosticBag): C
   return compileModel(workflow, options, bag);
 }
 
-function compileModel(workflow: Workflow, options: CompileOptions, bag: DiagnosticBag): CompileResult {
+/** Checks and emits a parsed workflow, reporting to `bag`. */
+export function compileModel(workflow: Workflow, options: CompileOptions, bag: DiagnosticBag): CompileResult {
   if (options.actions) checkActions(workflow, options.actions, bag);
 
   const graph = analyseGraph(workflow.tasks, bag);

@@ -18,7 +18,8 @@ function entry(code: string, severity: Severity, template: string): CatalogEntry
  * Every diagnostic that the parser, validator, analyser and emitter can
  * report. Codes are stable: add new ones, never renumber.
  * SRC10xx: YAML and schema. SRC11xx: transitions and graph.
- * SRC12xx: expressions and variables. SRC19xx: limits and internal errors.
+ * SRC12xx: expressions and variables. SRC21xx: file layouts, definitions
+ * and Mistral expression forms. SRC19xx: limits and internal errors.
  */
 export const catalog = {
   yamlSyntax: entry('SRC1001', 'error', 'Invalid YAML: {0}.'),
@@ -52,6 +53,13 @@ export const catalog = {
   unclosedExpression: entry('SRC1204', 'error', "Expression opened with '<%' is not closed with '%>'."),
   resultOutsideTask: entry('SRC1205', 'error', "'${0}' is only defined {1}."),
   mistralFunction: entry('SRC1206', 'error', "Mistral function '{0}' has no JSONata form: write $result for task().result, $states.context.Execution for execution(), and publish a variable to read another task's result."),
+
+  noWorkflows: entry('SRC2101', 'error', "The file contains no workflow: write version, name and tasks at the top, or version '2.0' followed by one key per workflow name."),
+  workflowNotMapping: entry('SRC2102', 'error', "'{0}' must be {1}."),
+  invalidWorkflowName: entry('SRC2103', 'error', "Workflow name '{0}' is not a valid state machine name: use letters, digits, '_' and '-', at most 80 characters in all."),
+  unknownWorkbookKey: entry('SRC2104', 'error', "Unknown workbook key '{0}': a workbook holds version, name, description, tags, workflows and actions."),
+  missingWorkbookName: entry('SRC2105', 'error', "The workbook has no 'name' string: add 'name: <workbook>', which prefixes its state machine names."),
+  adHocActionsUnsupported: entry('SRC2106', 'error', 'Ad-hoc actions (base, base-input) are not supported yet: implement the action as lambdas/actions/<system>/<name>.ts and call it by that name.'),
 
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
   stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),

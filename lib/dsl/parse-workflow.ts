@@ -11,6 +11,12 @@ import { validateSchema } from './validate-schema';
  * the reasons in `bag`.
  */
 export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | undefined {
+  const source = readSourceDocument(text, bag);
+  return source ? parseWorkflowDocument(source, bag) : undefined;
+}
+
+/** Parses YAML text into a document with a mapping at its root, or reports why it cannot. */
+export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocument | undefined {
   const source = new SourceDocument(text);
 
   for (const error of source.document.errors) {
@@ -33,6 +39,11 @@ export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | unde
     return undefined;
   }
 
+  return source;
+}
+
+/** Validates a document against the JSON Schema and builds the workflow model. */
+export function parseWorkflowDocument(source: SourceDocument, bag: DiagnosticBag): Workflow | undefined {
   const value: unknown = source.document.toJS();
   if (!validateSchema(value, source, bag)) return undefined;
 
