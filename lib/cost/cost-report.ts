@@ -26,11 +26,30 @@ export const COST_NOTES = [
 /** Counts both paths of a compiled workflow and prices them. */
 export function buildCostReport(workflow: string, asl: StateMachineDefinition, assumptions: CostAssumptions): CostReport {
   const paths = countPathCosts(asl, { mapItems: assumptions.mapItems });
+  const notes = [...COST_NOTES];
+  const children = childExecutionStates(asl.States);
+  if (children.length > 0) {
+    notes.push(`The child executions that ${children.join(', ')} start are billed on their own and not counted here.`);
+  }
 
   return {
     workflow,
-    assumptions: { ...assumptions, notes: COST_NOTES },
+    assumptions: { ...assumptions, notes },
     shortest: { ...paths.shortest, pricePerThousandExecutions: pricePath(paths.shortest, assumptions) },
     longest: { ...paths.longest, pricePerThousandExecutions: pricePath(paths.longest, assumptions) },
   };
+}
+
+/** Lists the states, in branches and iterations too, that start another state machine's execution. */
+export function childExecutionStates(states: Record<string, Record<string, unknown>>): string[] {
+  const names: string[] = [];
+  for (const [name, state] of Object.entries(states)) {
+    if (typeof state.Resource === 'string' && state.Resource.startsWith('arn:aws:states:::states:startExecution')) {
+      names.push(name);
+    }
+    const processor = (state.ItemProcessor ?? state.Iterator) as { States: Record<string, Record<string, unknown>> } | undefined;
+    const scopes = [...((state.Branches as { States: Record<string, Record<string, unknown>> }[] | undefined) ?? []), ...(processor ? [processor] : [])];
+    for (const scope of scopes) names.push(...childExecutionStates(scope.States));
+  }
+  return names;
 }

@@ -5,7 +5,7 @@ import { compileWorkflow } from '../../lib/compiler';
 import type { StateMachineDefinition } from '../../lib/compiler/types';
 import { runCli } from '../../lib/cli/program';
 import type { CliOutput } from '../../lib/cli/output';
-import type { CostReport } from '../../lib/cost/cost-report';
+import { buildCostReport, childExecutionStates, type CostReport } from '../../lib/cost/cost-report';
 import { countPathCosts, maxRetriesOf } from '../../lib/cost/path-cost';
 import { DEFAULT_ASSUMPTIONS, pricePath } from '../../lib/cost/pricing';
 
@@ -224,6 +224,38 @@ describe('pricePath', () => {
     const price = pricePath(path, DEFAULT_ASSUMPTIONS);
 
     expect(price.total.max).toBeCloseTo(price.stateTransitions.max + price.lambdaRequests.max + price.lambdaDuration.max, 12);
+  });
+});
+
+describe('buildCostReport', () => {
+  const start = 'arn:aws:states:::states:startExecution.sync:2';
+  const definition = {
+    QueryLanguage: 'JSONata' as const,
+    StartAt: 'fork',
+    States: {
+      fork: {
+        Type: 'Parallel',
+        Branches: [asl({ child: { Type: 'Task', Resource: start, End: true } })],
+        Next: 'each',
+      },
+      each: { Type: 'Map', ItemProcessor: asl({ nested: { Type: 'Task', Resource: start, End: true } }), End: true },
+    },
+  };
+
+  test('finds child executions at any depth', () => {
+    expect(childExecutionStates(definition.States)).toEqual(['child', 'nested']);
+  });
+
+  test('notes the child executions', () => {
+    const report = buildCostReport('parent', definition, DEFAULT_ASSUMPTIONS);
+
+    expect(report.assumptions.notes).toContain('The child executions that child, nested start are billed on their own and not counted here.');
+  });
+
+  test('adds no note without child executions', () => {
+    const report = buildCostReport('plain', { QueryLanguage: 'JSONata', StartAt: 'a', States: { a: { Type: 'Pass', End: true } } }, DEFAULT_ASSUMPTIONS);
+
+    expect(report.assumptions.notes.some((note) => note.includes('child executions'))).toBe(false);
   });
 });
 

@@ -130,6 +130,40 @@ describe('sirocco run', () => {
   }, 60_000);
 });
 
+describe('runWorkflow', () => {
+  test('stops the execution on abort', async () => {
+    const interrupt = new AbortController();
+    const lines: string[] = [];
+    const output: CliOutput = {
+      color: false,
+      stdout: (text) => {
+        lines.push(text);
+        if (text.startsWith('SMS to')) interrupt.abort();
+      },
+      stderr: (text) => lines.push(text),
+    };
+
+    const run = await runWorkflow(
+      {
+        file: SALARY,
+        input: { employee_id: 'E1001', month: '2026-11' },
+        assemblyDir,
+        actionsDir: path.join(PROJECT_DIR, 'lambdas', 'actions'),
+        projectDir: PROJECT_DIR,
+        signal: interrupt.signal,
+      },
+      output,
+    );
+
+    expect(run?.status).toBe('ABORTED');
+    expect(run?.error).toBe('Interrupted');
+    expect(lines).toContain('Stopping the execution, because the run was interrupted.\n');
+    expect(lines.join('')).toMatch(/approve_bonus aborted/);
+    expect(lines.join('')).not.toContain('record_payroll');
+    fs.rmSync(path.dirname(path.dirname(run?.logFile ?? '')), { recursive: true, force: true });
+  }, 120_000);
+});
+
 describe('sirocco cost against a run', () => {
   test('equals the transitions of an approved run', async () => {
     const output = capture();

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 
 import type { Command } from 'commander';
 
-import { SynthesisError } from '../../local/synthesize';
 import { defaultActionsDir } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
@@ -47,6 +46,14 @@ async function runCommand(file: string, options: RunCommandOptions, output: CliO
   const input = parseInput(options.input);
   const decision = decisionOf(options);
 
+  // The first Ctrl+C stops the execution and the runtime cleanly. A second one exits at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(RUN_FAILED);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+
   let result: RunResult | undefined;
   try {
     result = await runWorkflow(
@@ -59,14 +66,16 @@ async function runCommand(file: string, options: RunCommandOptions, output: CliO
         actionsDir: options.actionsDir,
         projectDir: PROJECT_DIR,
         verbose: options.verbose,
+        signal: interrupt.signal,
       },
       output,
     );
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const message = error instanceof SynthesisError || error instanceof Error ? error.message : String(error);
-    output.stderr(`error: ${message}\n`);
+    output.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return RUN_FAILED;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
   if (!result) return ExitCode.diagnostics;
 

@@ -2,6 +2,7 @@ import {
   DescribeExecutionCommand,
   SFNClient,
   StartExecutionCommand,
+  StopExecutionCommand,
   type DescribeExecutionCommandOutput,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
@@ -40,6 +41,8 @@ export interface RunOptions {
   verbose?: boolean;
   /** Interval between reads of the execution history. @default 100 */
   pollMilliseconds?: number;
+  /** Stops the execution when aborted, such as on Ctrl+C, and then ends the run as ABORTED. */
+  signal?: AbortSignal;
 }
 
 /** The outcome of one run. */
@@ -133,6 +136,7 @@ async function execute(
   const progress = new TaskProgressPrinter(new Set(taskNames), print);
   const followedLinks = new Set<string>();
   let seenMessages = 0;
+  let stopped = false;
 
   try {
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(options.input) }));
@@ -153,6 +157,12 @@ async function execute(
       seenMessages = messages.length;
 
       if (description.status !== 'RUNNING') break;
+      if (options.signal?.aborted && !stopped) {
+        stopped = true;
+        print('Stopping the execution, because the run was interrupted.');
+        await sfn.send(new StopExecutionCommand({ executionArn, error: 'Interrupted', cause: 'sirocco run was interrupted.' }));
+        continue;
+      }
       await new Promise((resolve) => setTimeout(resolve, options.pollMilliseconds ?? 100));
     }
 

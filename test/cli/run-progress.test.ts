@@ -1,0 +1,135 @@
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+
+import type { OutboxMessage } from '../../lib/local/outbox/outbox-message';
+import { approvalLinksOf } from '../../lib/cli/run/approval-decider';
+import { causeMessage } from '../../lib/cli/run/cause-message';
+import { TaskProgressPrinter } from '../../lib/cli/run/task-progress-printer';
+
+const START = Date.parse('2026-06-01T08:00:00.000Z');
+
+function event(id: number, type: string, details: Partial<HistoryEvent> = {}): HistoryEvent {
+  return { id, previousEventId: id - 1, type: type as HistoryEvent['type'], timestamp: new Date(START + id * 1_000), ...details };
+}
+
+// A Pass state, then a Lambda task that fails once and succeeds on its retry.
+const RETRIED_TASK: HistoryEvent[] = [
+  event(1, 'ExecutionStarted'),
+  event(2, 'PassStateEntered', { stateEnteredEventDetails: { name: 'input' } }),
+  event(3, 'PassStateExited', { stateExitedEventDetails: { name: 'input' } }),
+  event(4, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'call' } }),
+  event(5, 'TaskScheduled'),
+  event(6, 'TaskFailed', { taskFailedEventDetails: { error: 'Boom', cause: '{"errorMessage":"broke","trace":["at x"]}' } as never }),
+  event(7, 'TaskScheduled'),
+  event(8, 'TaskSucceeded'),
+  event(9, 'TaskStateExited', { stateExitedEventDetails: { name: 'call' } }),
+];
+
+function printer(): { lines: string[]; progress: TaskProgressPrinter } {
+  const lines: string[] = [];
+  return { lines, progress: new TaskProgressPrinter(new Set(['call']), (line) => lines.push(line)) };
+}
+
+describe('TaskProgressPrinter', () => {
+  test('prints each change once', () => {
+    const { lines, progress } = printer();
+
+    progress.update(RETRIED_TASK.slice(0, 5), 'RUNNING');
+    progress.update(RETRIED_TASK.slice(0, 5), 'RUNNING');
+    progress.update(RETRIED_TASK.slice(0, 6), 'RUNNING');
+    progress.update(RETRIED_TASK.slice(0, 7), 'RUNNING');
+    progress.update(RETRIED_TASK, 'SUCCEEDED');
+
+    expect(lines[0]).toBe('08:00:04.000  call started');
+    expect(lines[1]).toBe('08:00:06.000  call failed: Boom (broke)');
+    expect(lines[2]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}call attempt 2 started$/);
+    expect(lines[3]).toBe('08:00:09.000  call finished in 5.00 s');
+    expect(lines).toHaveLength(4);
+  });
+
+  test('prints start and finish in one read', () => {
+    const { lines, progress } = printer();
+
+    progress.update(RETRIED_TASK, 'SUCCEEDED');
+
+    expect(lines).toEqual(['08:00:04.000  call started', '08:00:09.000  call finished in 5.00 s']);
+  });
+
+  test('leaves out states that are not tasks', () => {
+    const { lines, progress } = printer();
+
+    progress.update(RETRIED_TASK.slice(0, 3), 'RUNNING');
+
+    expect(lines).toEqual([]);
+  });
+
+  test('counts attempts of a failed task', () => {
+    const { lines, progress } = printer();
+    const failedAgain = [
+      ...RETRIED_TASK.slice(0, 7),
+      event(8, 'TaskFailed', { taskFailedEventDetails: { error: 'Boom' } as never }),
+      event(9, 'ExecutionFailed', { executionFailedEventDetails: { error: 'Boom' } }),
+    ];
+
+    progress.update(failedAgain, 'FAILED');
+
+    expect(lines[1]).toBe('08:00:08.000  call failed after 2 attempts: Boom');
+  });
+
+  test('orders a failure before the aborts it causes', () => {
+    const lines: string[] = [];
+    const progress = new TaskProgressPrinter(new Set(['left', 'right']), (line) => lines.push(line));
+    const branches = [
+      event(1, 'ExecutionStarted'),
+      event(2, 'ParallelStateEntered', { stateEnteredEventDetails: { name: 'fork' } }),
+      event(3, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'left' }, previousEventId: 2 }),
+      event(4, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'right' }, previousEventId: 2 }),
+      event(5, 'TaskScheduled', { previousEventId: 3 }),
+      event(6, 'TaskScheduled', { previousEventId: 4 }),
+      event(7, 'TaskFailed', { previousEventId: 6, taskFailedEventDetails: { error: 'Boom' } as never }),
+      event(8, 'ParallelStateFailed', { previousEventId: 7 }),
+      event(9, 'ExecutionFailed', { previousEventId: 8 }),
+    ];
+    progress.update(branches.slice(0, 6), 'RUNNING');
+
+    progress.update(branches, 'FAILED');
+
+    expect(lines[2]).toBe('08:00:07.000  right failed: Boom');
+    expect(lines[3]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}left aborted$/);
+  });
+});
+
+describe('approvalLinksOf', () => {
+  const message: OutboxMessage = {
+    id: '1',
+    messageId: 'm1',
+    time: '2026-06-01T08:00:00.000Z',
+    service: 'sns',
+    channel: 'sms',
+    to: '+15555550100',
+    body: 'Approve?\nhttp://127.0.0.1:4714/prod/approvals/abcDEF123_-x',
+  };
+
+  test('finds a link to the local API', () => {
+    expect(approvalLinksOf(message, 'http://127.0.0.1:4714')).toEqual(['http://127.0.0.1:4714/prod/approvals/abcDEF123_-x']);
+  });
+
+  test('ignores links to other hosts', () => {
+    expect(approvalLinksOf(message, 'http://127.0.0.1:9999')).toEqual([]);
+  });
+
+  test('reads each link of an email once', () => {
+    const email = { ...message, channel: 'email' as const, html: '<a href="http://127.0.0.1:4714/prod/approvals/abcDEF123_-x">Open</a>' };
+
+    expect(approvalLinksOf(email, 'http://127.0.0.1:4714')).toHaveLength(1);
+  });
+});
+
+describe('causeMessage', () => {
+  test.each([
+    ['{"errorType":"E","errorMessage":"broke","trace":["at x"]}', 'broke'],
+    ['{"other":1}', '{"other":1}'],
+    ['plain text', 'plain text'],
+  ])('reads %s', (cause, expected) => {
+    expect(causeMessage(cause)).toBe(expected);
+  });
+});
