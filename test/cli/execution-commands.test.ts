@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 
 import { runCli } from '../../lib/cli/program';
 import type { CliOutput } from '../../lib/cli/output';
@@ -382,5 +384,31 @@ describe('sirocco history', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: Workflow "payroll" is not deployed.\n');
+  });
+});
+
+describe('sirocco binary', () => {
+  it('runs status as a process', async () => {
+    const bin = path.join(PROJECT_DIR, 'bin', 'sirocco.js');
+
+    const result = await promisify(execFile)(process.execPath, [bin, 'status', 'cli-stop', '--json', ...localOptions()], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).status).toBe('ABORTED');
+  });
+
+  it('exits 1 for an unknown execution', async () => {
+    const bin = path.join(PROJECT_DIR, 'bin', 'sirocco.js');
+
+    const failure = await promisify(execFile)(process.execPath, [bin, 'status', 'no-such-run', ...localOptions()]).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toBe('error: No workflow has an execution named "no-such-run".\n');
+    expect(failure?.stdout).toBe('');
   });
 });

@@ -4,6 +4,17 @@ import type { ControlContext } from '../../../lambdas/control/context';
 import { HttpError } from '../../../lambdas/control/http';
 import { UsageError } from '../exit-codes';
 
+/**
+ * Loads the control API routes and the SDK clients that they import. Commands
+ * call it inside their action, because loading the SDK at registration would
+ * delay every command by a few hundred milliseconds (measured on a 2-core
+ * machine). A dynamic import() would bypass the TypeScript loader of
+ * bin/sirocco.js, so this uses require.
+ */
+export function loadControlRoutes(): typeof import('./control-routes') {
+  return require('./control-routes') as typeof import('./control-routes');
+}
+
 /** A control API route handler of lambdas/control/routes. */
 export type ControlRoute = (context: ControlContext, event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 

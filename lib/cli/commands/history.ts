@@ -1,9 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 
-import { listExecutions } from '../../../lambdas/control/routes/list-executions';
 import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
-import { callControlRoute } from '../aws/control-call';
+import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import { formatColumns, styleStatus } from '../aws/text-style';
 import type { CliOutput } from '../output';
@@ -35,6 +34,7 @@ export function registerHistory(program: Command, output: CliOutput, setExitCode
     .option('--next <token>', 'continue the listing with the token that the previous page printed');
   addConnectionOptions(command).action(async (workflow: string, options: HistoryOptions) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const { listExecutions } = loadControlRoutes();
       const page = await callControlRoute(listExecutions, connection.context, {
         pathParameters: { name: workflow },
         query: { status: options.status, limit: options.limit?.toString(), next: options.next },

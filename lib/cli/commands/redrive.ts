@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 
-import { redriveExecution } from '../../../lambdas/control/routes/redrive-execution';
 import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
-import { callControlRoute } from '../aws/control-call';
+import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import type { CliOutput } from '../output';
 
@@ -15,6 +14,7 @@ export function registerRedrive(program: Command, output: CliOutput, setExitCode
     .argument('<execution>', 'execution name or ARN');
   addConnectionOptions(command).action(async (execution: string, options: ConnectionOptions & { json?: boolean }) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const { redriveExecution } = loadControlRoutes();
       const redriven = await callControlRoute(redriveExecution, connection.context, {
         pathParameters: { id: execution },
       });

@@ -1,9 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 
-import { startExecution } from '../../../lambdas/control/routes/start-execution';
 import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
-import { callControlRoute } from '../aws/control-call';
+import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import type { CliOutput } from '../output';
 
@@ -27,6 +26,7 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
     .option('--name <name>', 'execution name, 1 to 80 characters; repeating a start with the same name and input returns the first execution');
   addConnectionOptions(command).action(async (workflow: string, options: StartExecutionOptions) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const { startExecution } = loadControlRoutes();
       const started = await callControlRoute(startExecution, connection.context, {
         pathParameters: { name: workflow },
         headers: { 'Idempotency-Key': options.name },

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 
-import { describeExecution } from '../../../lambdas/control/routes/describe-execution';
-import { readApprovalLinks } from '../aws/approval-links';
 import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
-import { callControlRoute } from '../aws/control-call';
+import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import { formatStatus, type ExecutionStatus } from '../aws/status-view';
 import type { CliOutput } from '../output';
@@ -17,6 +15,7 @@ export function registerStatus(program: Command, output: CliOutput, setExitCode:
     .argument('<execution>', 'execution name or ARN');
   addConnectionOptions(command).action(async (execution: string, options: ConnectionOptions & { json?: boolean }) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const { describeExecution, readApprovalLinks } = loadControlRoutes();
       const described = await callControlRoute(describeExecution, connection.context, {
         pathParameters: { id: execution },
       });

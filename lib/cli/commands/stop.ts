@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 
-import { stopExecution } from '../../../lambdas/control/routes/stop-execution';
 import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
-import { callControlRoute } from '../aws/control-call';
+import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import type { CliOutput } from '../output';
 
@@ -23,6 +22,7 @@ export function registerStop(program: Command, output: CliOutput, setExitCode: (
     .option('--cause <cause>', 'cause recorded as the reason');
   addConnectionOptions(command).action(async (execution: string, options: StopOptions) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const { stopExecution } = loadControlRoutes();
       const stopped = await callControlRoute(stopExecution, connection.context, {
         pathParameters: { id: execution },
         body: { error: options.error, cause: options.cause },
