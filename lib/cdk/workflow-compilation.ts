@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { compileWorkflow } from '../compiler';
+import { compileFile, type FileCompileResult } from '../compiler';
 import type { CompileResult, Diagnostic } from '../compiler/types';
 import type { CompiledWorkflow } from './compiled-workflow';
 
-export type CompileWorkflow = (source: string, options: { file: string; actions: string[] }) => CompileResult;
+/** Compiles one file: a single workflow, or every workflow of a Mistral workflow file or workbook. */
+export type CompileWorkflow = (source: string, options: { file: string; actions: string[] }) => CompileResult | FileCompileResult;
 
 export interface WorkflowCompilation {
   /** Workflows compiled without error diagnostics. */
@@ -16,15 +17,17 @@ export interface WorkflowCompilation {
 }
 
 /**
- * Compiles every `*.yaml` and `*.yml` file of a folder, in name order, with
- * lib/compiler unless `compile` is given. File names in the diagnostics are
- * relative to `baseDir`, such as `workflows/salary.yaml`.
+ * Compiles every workflow of each `*.yaml` and `*.yml` file of a folder, in
+ * name order, with lib/compiler unless `compile` is given. A workflow with an
+ * error is left out, and the other workflows of its file are kept. File
+ * names in the diagnostics are relative to `baseDir`, such as
+ * `workflows/salary.yaml`.
  */
 export function compileWorkflowFolder(
   folder: string,
   options: { baseDir: string; actions: string[]; compile?: CompileWorkflow },
 ): WorkflowCompilation {
-  const compile = options.compile ?? compileWorkflow;
+  const compile = options.compile ?? compileFile;
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort();
@@ -37,9 +40,12 @@ export function compileWorkflowFolder(
 
     const result = compile(source, { file, actions: options.actions });
     compilation.diagnostics.push(...result.diagnostics);
-    const failed = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-    if (!failed && result.asl && result.metadata) {
-      compilation.workflows.push({ file, asl: result.asl, metadata: result.metadata });
+    const results = 'workflows' in result ? result.workflows : [result];
+    for (const workflow of results) {
+      const failed = workflow.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+      if (!failed && workflow.asl && workflow.metadata) {
+        compilation.workflows.push({ file, asl: workflow.asl, metadata: workflow.metadata });
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import { compileWorkflow } from '../../lib/compiler';
+import { compileFile, compileWorkflow } from '../../lib/compiler';
 import { catalog } from '../../lib/diagnostics/catalog';
 import { diagnosticCases } from './diagnostics.cases';
 
@@ -7,7 +7,7 @@ const actions = ['shop.check', 'shop.archive'];
 
 describe('diagnostics', () => {
   it.each(diagnosticCases.map((c) => [c.code, c.title, c] as const))('%s %s', (code, _title, testCase) => {
-    const result = compileWorkflow(testCase.source, { file, actions });
+    const result = compileFile(testCase.source, { file, actions });
     const diagnostic = result.diagnostics.find((d) => d.code === code);
 
     expect(diagnostic).toBeDefined();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
 import type { Command } from 'commander';
-import { compileWorkflow } from '../../compiler';
+import { compileFile } from '../../compiler';
 import { formatDiagnostic } from '../../diagnostics/format';
 import { defaultActionsDir, discoverActions } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -28,8 +28,10 @@ export function validateFiles(files: string[], actionsDir: string, output: CliOu
 
   // Read every file first, so that a wrong path fails before any diagnostic is printed.
   const sources = files.map((file) => ({ file, source: readSource(file) }));
+  let workflows = 0;
   for (const { file, source } of sources) {
-    const result = compileWorkflow(source, { file, actions });
+    const result = compileFile(source, { file, actions });
+    workflows += Math.max(1, result.workflows.length);
     for (const diagnostic of result.diagnostics) {
       output.stdout(`${formatDiagnostic(diagnostic, source, { color: output.color })}\n`);
       if (diagnostic.severity === 'error') errors++;
@@ -37,7 +39,7 @@ export function validateFiles(files: string[], actionsDir: string, output: CliOu
     }
   }
 
-  const checked = `${files.length} workflow${files.length === 1 ? '' : 's'}`;
+  const checked = `${workflows} workflow${workflows === 1 ? '' : 's'}`;
   output.stdout(`${checked} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
 
   return errors > 0 ? ExitCode.diagnostics : ExitCode.ok;
