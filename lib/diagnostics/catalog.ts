@@ -61,6 +61,10 @@ export const catalog = {
   missingWorkbookName: entry('SRC2105', 'error', "The workbook has no 'name' string: add 'name: <workbook>', which prefixes its state machine names."),
   adHocActionsUnsupported: entry('SRC2106', 'error', 'Ad-hoc actions (base, base-input) are not supported yet: implement the action as lambdas/actions/<system>/<name>.ts and call it by that name.'),
 
+  invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
+  duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),
+  concurrencyWithoutItems: entry('SRC2003', 'error', "Task '{0}' sets 'concurrency' without 'with-items': add 'with-items' or remove 'concurrency'."),
+
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
   stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),
   internalError: entry('SRC1999', 'error', 'Internal compiler error: {0}. Please report it with the workflow file that caused it.'),

@@ -64,12 +64,36 @@ export interface Task {
   joinSpec?: { value: string; range: SourceRange };
   timeout?: number;
   retry?: Retry;
+  withItems?: WithItems;
+  /** Seconds to wait before the action starts (`wait-before`). */
+  waitBefore?: number;
+  /** Seconds to wait after the action ends, before the transitions (`wait-after`). */
+  waitAfter?: number;
+  /** Set by `pause-before: true`: the execution waits until it is resumed. */
+  pauseBefore?: boolean;
+}
+
+/** Mistral `with-items`: one action per item, or per tuple of several lists zipped together. */
+export interface WithItems {
+  /** Each `name in <% list %>`; the name is a variable inside the iteration. */
+  lists: { name: string; list: Expression }[];
+  /** Maximum number of items run at once; unlimited when absent. */
+  concurrency?: number;
+  range: SourceRange;
 }
 
 /** Mistral `retry`: `count` more attempts after a failure, `delay` seconds apart. */
 export interface Retry {
   count: number;
   delay: number;
+  /** Multiplier of the delay after each attempt (extension); 1 when absent. */
+  backoff?: number;
+  /** Upper bound of the delay in seconds, with `backoff` (extension). */
+  maxDelay?: number;
+  /** Stop retrying when this holds for the error (`$error`). */
+  breakOn?: Expression;
+  /** Run the action again while this holds for its result (`$result`), for polling. */
+  continueOn?: Expression;
 }
 
 export interface WorkflowInput {

@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type {
   NamedValue,
-  Retry,
   Target,
   Task,
   Transition,
@@ -11,6 +10,7 @@ import type {
   Workflow,
   WorkflowInput,
 } from './model';
+import { readControlFlow, readRetry } from './read-control-flow';
 import { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
 
@@ -35,7 +35,7 @@ export function readWorkflow(source: SourceDocument, bag: DiagnosticBag): Workfl
 
   const defaults = isMap(defaultsPair?.value) ? readTaskDefaults(defaultsPair.value as YAMLMap, reader, source) : {};
   const tasks = tasksMap.items.map((pair) =>
-    readTask(pair as Pair<Scalar, YAMLMap>, reader, source, defaults),
+    readTask(pair as Pair<Scalar, YAMLMap>, reader, source, defaults, bag),
   );
 
   return {
@@ -76,23 +76,14 @@ function readNamedValues(node: Node | undefined, reader: ValueReader, source: So
   }));
 }
 
-type TaskDefaults = Partial<Record<TransitionKind, Transition>> & { timeout?: number; retry?: Retry };
-
-/** Mistral's default delay between retries, in seconds. */
-const defaultRetryDelay = 1;
-
-function readRetry(node: Node | null | undefined): Retry | undefined {
-  if (!isMap(node)) return undefined;
-  const value = node.toJSON() as { count: number; delay?: number };
-  return { count: value.count, delay: value.delay ?? defaultRetryDelay };
-}
+type TaskDefaults = Partial<Record<TransitionKind, Transition>> & { timeout?: number; retry?: Task['retry'] };
 
 function readTaskDefaults(map: YAMLMap, reader: ValueReader, source: SourceDocument): TaskDefaults {
   const defaults: TaskDefaults = {};
   for (const pair of map.items) {
     const key = String((pair.key as Scalar).value);
     if (key === 'timeout') defaults.timeout = Number((pair.value as Scalar).value);
-    if (key === 'retry') defaults.retry = readRetry(pair.value as Node);
+    if (key === 'retry') defaults.retry = readRetry(pair.value as Node, reader);
     if (transitionKinds.includes(key as TransitionKind)) {
       defaults[key as TransitionKind] = readTransition(key as TransitionKind, pair as Pair<Scalar, Node>, reader, source);
     }
@@ -101,7 +92,7 @@ function readTaskDefaults(map: YAMLMap, reader: ValueReader, source: SourceDocum
   return defaults;
 }
 
-function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: SourceDocument, defaults: TaskDefaults): Task {
+function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: SourceDocument, defaults: TaskDefaults, bag: DiagnosticBag): Task {
   const name = String(pair.key.value);
   const body = pair.value as YAMLMap;
   const field = (key: string) => body.items.find((item) => isScalar(item.key) && item.key.value === key);
@@ -138,8 +129,9 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   }
   const timeout = timeoutPair ? Number((timeoutPair.value as Scalar).value) : defaults.timeout;
   if (timeout !== undefined) task.timeout = timeout;
-  const retry = field('retry') ? readRetry(field('retry')?.value as Node) : defaults.retry;
+  const retry = field('retry') ? readRetry(field('retry')?.value as Node, reader) : defaults.retry;
   if (retry !== undefined) task.retry = retry;
+  readControlFlow(task, body, reader, source, bag);
 
   return task;
 }

@@ -6,9 +6,8 @@ import type { PathSegment, SourceDocument } from './source-document';
 
 /** Mistral v2 keys that Sirocco recognises but cannot compile yet. */
 const unsupportedMistralKeys = new Set([
-  'output-on-error', 'type', 'tags', 'workflow', 'with-items', 'concurrency',
-  'wait-before', 'wait-after', 'pause-before', 'safe-rerun', 'keep-result', 'target',
-  'requires', 'fail-on', 'break-on', 'continue-on',
+  'output-on-error', 'type', 'tags', 'workflow', 'safe-rerun', 'keep-result', 'target',
+  'requires', 'fail-on',
 ]);
 
 let compiled: ValidateFunction | undefined;

@@ -3,6 +3,7 @@ import { isForkGroup, isGuardedGroup, transitionGroups, type Fork, type Region, 
 import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
 import { resultOf, emitTask } from './emit-task';
+import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
 import { comment, type EmitContext, type RegionScope, type States } from './context';
@@ -77,7 +78,7 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 }
 
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
-  const state = emitTask(task, context, scope.renames);
+  const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
   addState(scope, task.name, state, context, task);
 
   const groups = transitionGroups(task);

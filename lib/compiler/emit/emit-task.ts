@@ -3,9 +3,12 @@ import type { Task } from '../../dsl/model';
 import { toAslValue } from './jsonata-text';
 import { renderBound, type Bindings } from './bindings';
 
-/** Returns the JSONata path of the task result, in the Task state (`result`) or the next state (`input`). */
+/**
+ * Returns the JSONata path of the task result, in the Task state (`result`)
+ * or the next state (`input`). A with-items Map returns the list of results.
+ */
 export function resultOf(task: Task, container: 'result' | 'input'): string {
-  return task.action === approvalAction ? `$states.${container}` : `$states.${container}.Payload`;
+  return task.action === approvalAction || task.withItems ? `$states.${container}` : `$states.${container}.Payload`;
 }
 
 /**

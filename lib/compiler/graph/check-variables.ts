@@ -71,7 +71,11 @@ function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: C
   const success = withNames(...publishedNames(task, 'success'), resultVariable);
   const error = withNames(...publishedNames(task, 'error'), errorVariable);
 
-  check(expressionsOf(task.input), before, where);
+  const items = task.withItems?.lists ?? [];
+  check(items.map((item) => item.list), before, where);
+  check(expressionsOf(task.input), withNames(...items.map((item) => item.name)), where);
+  if (task.retry?.breakOn) check([task.retry.breakOn], withNames(errorVariable), `in 'break-on' of task '${task.name}'`);
+  if (task.retry?.continueOn) check([task.retry.continueOn], withNames(resultVariable), `in 'continue-on' of task '${task.name}'`);
   check(task.publish.flatMap((entry) => expressionsOf(entry.value)), withNames(resultVariable), where);
   check(task.publishOnError.flatMap((entry) => expressionsOf(entry.value)), withNames(errorVariable), where);
 

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { compileWorkflow } from '../../lib/compiler';
+import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import type { StateMachineDefinition } from '../../lib/compiler/types';
+import { readJson, readText } from '../compiler/helpers';
+
+/** An action handler: returns the task result, or throws to fail the action. */
+export type Handler = (event: Record<string, unknown>) => unknown;
+
+/** Lambda stand-ins keyed by substitution key, which doubles as the function name. */
+class HandlerServices implements LocalServices {
+  readonly events = new Map<string, Record<string, unknown>[]>();
+
+  constructor(private readonly handlers: Record<string, Handler>) {}
+
+  async invokeLambda(functionName: string, payload: unknown): Promise<LambdaInvokeResult> {
+    const event = payload as Record<string, unknown>;
+    this.events.set(functionName, [...(this.events.get(functionName) ?? []), event]);
+    try {
+      return { statusCode: 200, payload: this.handlers[functionName](event), executedVersion: '$LATEST' };
+    } catch (error) {
+      const { name, message } = error as Error;
+      return { statusCode: 200, payload: { errorType: name, errorMessage: message }, functionError: 'Unhandled' };
+    }
+  }
+
+  async snsPublish(): Promise<{ MessageId: string }> {
+    throw new Error('SNS is not used by the corpus workflows.');
+  }
+
+  async sesSendEmail(): Promise<{ MessageId: string }> {
+    throw new Error('SES is not used by the corpus workflows.');
+  }
+
+  async dynamodb(): Promise<Record<string, unknown>> {
+    throw new Error('DynamoDB is not used by the corpus workflows.');
+  }
+}
+
+/** Compiles a corpus workflow and fails the test with the diagnostics when no ASL comes out. */
+export function compileCorpus(name: string): ReturnType<typeof compileWorkflow> & { asl: StateMachineDefinition } {
+  const file = `test/corpus/${name}.yaml`;
+  const result = compileWorkflow(readText(file), { file });
+  if (!result.asl) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+
+  return result as ReturnType<typeof compileWorkflow> & { asl: StateMachineDefinition };
+}
+
+export function expectedAsl(name: string): unknown {
+  return readJson(`test/corpus/${name}.asl.json`);
+}
+
+/** One execution of a corpus workflow on a fresh local engine with a fake clock. */
+export class CorpusRun {
+  readonly clock = new FakeClock();
+  readonly services: HandlerServices;
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'sirocco-corpus-'));
+  private readonly engine: Engine;
+  private readonly ended = new Map<string, () => void>();
+  private readonly endedArns = new Set<string>();
+  executionArn = '';
+
+  constructor(handlers: Record<string, Handler>) {
+    this.services = new HandlerServices(handlers);
+    this.engine = new Engine({ dataDir: this.dataDir, services: this.services, clock: this.clock, onStatusChange: this.onStatusChange });
+  }
+
+  private readonly onStatusChange = (event: ExecutionStatusChangeEvent): void => {
+    if (event.detail.status === 'RUNNING') return;
+    this.endedArns.add(event.detail.executionArn);
+    this.ended.get(event.detail.executionArn)?.();
+  };
+
+  /** Starts the engine and one execution of the compiled workflow, `${key}` placeholders filled with the key. */
+  async start(name: string, input: unknown): Promise<void> {
+    const definition = JSON.stringify(compileCorpus(name).asl).replace(/\$\{(\w+)\}/g, '$1');
+    await this.engine.start();
+    const machine = await this.engine.call('CreateStateMachine', { name: name.replace(/[^\w-]/g, '_'), definition, roleArn: 'arn:aws:iam::000000000000:role/test' });
+    const started = await this.engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
+    this.executionArn = started.executionArn as string;
+  }
+
+  /** Advances the fake clock by `ms` once a timer of exactly that length is pending. */
+  async elapse(ms: number): Promise<void> {
+    while (!this.clock.pendingDelays().includes(ms)) await new Promise((resolve) => setTimeout(resolve, 1));
+    this.clock.advance(ms);
+  }
+
+  call(action: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.engine.call(action, request);
+  }
+
+  /** Waits until the execution stops and returns DescribeExecution. */
+  async finish(): Promise<Record<string, unknown>> {
+    if (!this.endedArns.has(this.executionArn)) {
+      await new Promise<void>((resolve) => this.ended.set(this.executionArn, resolve));
+    }
+    return this.engine.call('DescribeExecution', { executionArn: this.executionArn });
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
