@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
+import { HttpError } from '../../lambdas/control/http';
+import { cliMessageOf } from '../../lib/cli/aws/cli-messages';
 import { runCli } from '../../lib/cli/program';
 import type { CliOutput } from '../../lib/cli/output';
 import { createMemoryLog } from '../../lib/local/log';
@@ -139,8 +141,9 @@ describe('sirocco start-execution', () => {
     const run = await sirocco(['start-execution', 'salary', '--name', 'cli-reused', '--input', '{"employee_id": "E1001", "month": "2026-04"}']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('already started execution');
-    expect(run.stderr).toContain('send a new key for a new run');
+    expect(run.stderr).toBe(
+      'error: Execution name "cli-reused" was already used with another input: pass a new --name for a new run, or the same input to get the first run.\n',
+    );
   });
 
   it.each([
@@ -161,7 +164,7 @@ describe('sirocco start-execution', () => {
     const run = await sirocco(['start-execution', 'salary', '--name', 'has space', '--input', '{"employee_id": "E1", "month": "m"}']);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"has space" contains a character that Step Functions execution names reject');
+    expect(run.stderr).toBe('error: Execution name "has space" is invalid: use 1 to 80 letters, digits, "-" and "_", such as a UUID.\n');
   });
 
   it('exits 1 for an unknown workflow', async () => {
@@ -410,5 +413,25 @@ describe('sirocco binary', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toBe('error: No workflow has an execution named "no-such-run".\n');
     expect(failure?.stdout).toBe('');
+  });
+});
+
+describe('cliMessageOf', () => {
+  it('names the ARNs of an ambiguous name', () => {
+    const arns = [
+      'arn:aws:states:us-east-1:000000000000:execution:salary:run-1',
+      'arn:aws:states:us-east-1:000000000000:execution:bonus_only:run-1',
+    ];
+    const error = new HttpError(409, 'AmbiguousExecutionName', 'Several workflows ...', { executionArns: arns });
+
+    const message = cliMessageOf(error, { pathParameters: { id: 'run-1' } });
+
+    expect(message).toBe(`Several workflows have an execution named "run-1": pass its ARN instead, one of ${arns.join(', ')}.`);
+  });
+
+  it('keeps other API messages', () => {
+    const error = new HttpError(404, 'ExecutionDoesNotExist', 'No workflow has an execution named "x".');
+
+    expect(cliMessageOf(error, {})).toBe('No workflow has an execution named "x".');
   });
 });

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ControlContext } from '../../../lambdas/control/context';
 import { HttpError } from '../../../lambdas/control/http';
 import { UsageError } from '../exit-codes';
+import { cliMessageOf } from './cli-messages';
 
 /**
  * Loads the control API routes and the SDK clients that they import. Commands
@@ -40,7 +41,7 @@ export class ControlRequestError extends Error {
 /**
  * Runs a control API route in process, so that the CLI validates, looks up and
  * reports exactly as the deployed API does. A 400 becomes a UsageError and any
- * other rejection a ControlRequestError, both with the API's message.
+ * other rejection a ControlRequestError, both with the message of cliMessageOf.
  */
 export async function callControlRoute(
   route: ControlRoute,
@@ -63,8 +64,9 @@ export async function callControlRoute(
     result = await route(context, event);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    if (error.statusCode === 400) throw new UsageError(error.message);
-    throw new ControlRequestError(error.message, error.code);
+    const message = cliMessageOf(error, request);
+    if (error.statusCode === 400) throw new UsageError(message);
+    throw new ControlRequestError(message, error.code);
   }
   return JSON.parse(result.body) as Record<string, any>;
 }

@@ -1,0 +1,23 @@
+import type { HttpError } from '../../../lambdas/control/http';
+import type { ControlRequest } from './control-call';
+
+type MessageRewrite = (error: HttpError, request: ControlRequest) => string;
+
+// API errors whose messages name HTTP parts (the Idempotency-Key header, URL
+// encoding), reworded for the CLI options that carry the same values.
+const REWRITES: Record<string, MessageRewrite> = {
+  InvalidIdempotencyKey: (_error, request) =>
+    `Execution name "${request.headers?.['Idempotency-Key']}" is invalid: use 1 to 80 letters, digits, "-" and "_", such as a UUID.`,
+  IdempotencyKeyReused: (_error, request) =>
+    `Execution name "${request.headers?.['Idempotency-Key']}" was already used with another input: pass a new --name for a new run, or the same input to get the first run.`,
+  AmbiguousExecutionName: (error, request) => {
+    const arns = (error.details?.executionArns as string[] | undefined) ?? [];
+    return `Several workflows have an execution named "${request.pathParameters?.id}": pass its ARN instead, one of ${arns.join(', ')}.`;
+  },
+};
+
+/** Returns the message for a CLI user: the API's own, unless it names HTTP parts. */
+export function cliMessageOf(error: HttpError, request: ControlRequest): string {
+  const rewrite = REWRITES[error.code];
+  return rewrite ? rewrite(error, request) : error.message;
+}
