@@ -3,8 +3,8 @@ import type { ControlRequest } from './control-call';
 
 type MessageRewrite = (error: HttpError, request: ControlRequest) => string;
 
-// API errors whose messages name HTTP parts (the Idempotency-Key header, URL
-// encoding), reworded for the CLI options that carry the same values.
+// API errors whose messages name the Idempotency-Key header or URL-encoded ARNs,
+// reworded for the CLI options and arguments that carry the same values.
 const REWRITES: Record<string, MessageRewrite> = {
   InvalidIdempotencyKey: (_error, request) =>
     `Execution name "${request.headers?.['Idempotency-Key']}" is invalid: use 1 to 80 letters, digits, "-" and "_", such as a UUID.`,
