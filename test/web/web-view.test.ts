@@ -191,6 +191,35 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('starts an execution from the form', async () => {
+    const { page, problems } = await openPage(`${webViewUrl}/#/workflows/salary`);
+
+    await page.fill('input[name="employee_id"]', 'E1002');
+    await page.fill('input[name="month"]', '2027-01');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(/#\/executions\/arn%3Aaws%3Astates/);
+    await page.getByTestId('input').filter({ hasText: '2027-01' }).waitFor();
+
+    await expect(page.getByTestId('execution-status').textContent()).resolves.toBe('RUNNING');
+    await expect(page.getByTestId('input').textContent()).resolves.toContain('"employee_id": "E1002"');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('names a missing input', async () => {
+    const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
+    await page.locator('input[name="employee_id"]').waitFor();
+
+    await page.evaluate('document.querySelector("input[name=employee_id]").required = false');
+    await page.fill('input[name="month"]', '2027-02');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const alert = page.locator('.start-form [role="alert"]');
+    await alert.waitFor();
+
+    await expect(alert.textContent()).resolves.toContain('"employee_id"');
+    await page.context().close();
+  });
+
   test('stops an execution with its button', async () => {
     const { executionArn } = await startSalaryAtApproval('2026-11');
     const { page } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);

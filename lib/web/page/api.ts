@@ -99,6 +99,14 @@ export function describeExecution(executionArn: string): Promise<ExecutionDetail
   return requestJson(`/api/executions/${encodeURIComponent(executionArn)}`);
 }
 
+export function startExecution(workflow: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
+  return requestJson(`/api/workflows/${encodeURIComponent(workflow)}/executions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}
+
 /** Sends POST /executions/{id}/stop or /redrive. */
 export function changeExecution(executionArn: string, action: 'stop' | 'redrive'): Promise<unknown> {
   return requestJson(`/api/executions/${encodeURIComponent(executionArn)}/${action}`, {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listExecutions, type ExecutionSummary, type WorkflowSummary } from './api';
 import { executionHref, formatTime } from './format';
 import { Graph } from './graph';
+import { StartForm } from './start-form';
 
 /** The statuses that GET /workflows/{name}/executions filters by. */
 export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
@@ -39,6 +40,7 @@ export function ExecutionsView(props: { workflow: WorkflowSummary }) {
     h('p', null, h('a', { href: '#/' }, '← Workflows')),
     h('h1', null, props.workflow.name),
     h(Graph, { definition: props.workflow.definition, tasks: props.workflow.tasks }),
+    h(StartForm, { workflow: props.workflow }),
     h('h2', null, 'Executions'),
     h(
       'label',
