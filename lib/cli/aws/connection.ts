@@ -59,7 +59,8 @@ function connectLocal(options: ConnectionOptions): Connection {
 
   const common = { region: LOCAL_LOCATION.region, credentials: LOCAL_CREDENTIALS, maxAttempts: 2 };
   const sfn = new SFNClient({ ...common, endpoint: stepFunctionsEndpoint });
-  const documents = documentClient(new DynamoDBClient({ ...common, endpoint: dynamodbEndpoint }));
+  const dynamodb = new DynamoDBClient({ ...common, endpoint: dynamodbEndpoint });
+  const documents = documentClient(dynamodb);
 
   return {
     context: { sfn, documents, tableName: catalog.tableName, workflows: catalog.workflows },
@@ -68,7 +69,7 @@ function connectLocal(options: ConnectionOptions): Connection {
     target: `the local runtime at ${stepFunctionsEndpoint}`,
     close: () => {
       sfn.destroy();
-      documents.destroy();
+      dynamodb.destroy();
     },
   };
 }
@@ -89,7 +90,8 @@ async function connectAws(options: ConnectionOptions): Promise<Connection> {
     lambda.destroy();
   }
   const sfn = new SFNClient({});
-  const documents = documentClient(new DynamoDBClient({}));
+  const dynamodb = new DynamoDBClient({});
+  const documents = documentClient(dynamodb);
 
   return {
     context: { sfn, documents, tableName: catalog.tableName, workflows: catalog.workflows },
@@ -98,11 +100,12 @@ async function connectAws(options: ConnectionOptions): Promise<Connection> {
     target: 'AWS',
     close: () => {
       sfn.destroy();
-      documents.destroy();
+      dynamodb.destroy();
     },
   };
 }
 
+/** Wraps the client for the history rows. Its destroy() does nothing, so close the DynamoDBClient itself. */
 function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
