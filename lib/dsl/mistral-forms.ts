@@ -1,4 +1,5 @@
 import type { ExpressionNode } from './expression';
+import { untranslatedHints, yaqlFunctions } from './yaql-functions';
 
 /** JSONata for the fields of Mistral's `execution()`, read from the Step Functions context object. */
 const executionFields: Record<string, string> = {
@@ -19,6 +20,8 @@ export interface UnsupportedForm {
   text: string;
   /** Offset just past the function name in the expression text. */
   position: number;
+  /** The JSONata form to write instead, for the YAQL and Mistral calls that have one. */
+  hint?: string;
 }
 
 function step(node: ExpressionNode, index: number): ExpressionNode | undefined {
@@ -39,8 +42,10 @@ function procedureStart(call: ExpressionNode): number {
 }
 
 /**
- * Translates the Mistral forms that have a JSONata equivalent: `$.name` at
- * the top of an expression becomes `$name`, `task().result` becomes
+ * Translates the Mistral forms that have a JSONata equivalent: `$.name` and
+ * Jinja's `_.name` at the top of an expression become `$name`, YAQL
+ * functions such as `len()` and `not()` become their JSONata equivalents
+ * (lib/dsl/yaql-functions.ts), `task().result` becomes
  * `$result` and `execution().id` (also `name`, `input`, `created_at`) reads
  * `$states.context.Execution`. Returns the new text and the calls that
  * cannot be translated.
@@ -66,10 +71,14 @@ function visit(node: unknown, atTop: boolean, edits: Edit[], unsupported: Unsupp
   if (node === null || typeof node !== 'object') return;
 
   const current = node as ExpressionNode;
-  if (current.type === 'path' && translatePath(current, atTop, edits)) return;
+  if (current.type === 'path' && translatePath(current, atTop, edits)) {
+    // The steps after the translated pair can still hold calls, such as `.where()` in `$.items.where(...)`.
+    visit((current.steps as ExpressionNode[]).slice(2), false, edits, unsupported);
+    return;
+  }
   if (current.type === 'function') {
     const name = calledName(current);
-    if (name !== undefined) unsupported.push({ text: `${name}()`, position: procedureStart(current) + name.length });
+    if (name !== undefined) translateCall(current, name, edits, unsupported);
   }
 
   // Inside a lambda, a filter or a later path step, `$` is the current item, not the workflow context.
@@ -81,6 +90,19 @@ function visit(node: unknown, atTop: boolean, edits: Edit[], unsupported: Unsupp
   }
 }
 
+/** Replaces the name of a YAQL function that has a JSONata equivalent, or records the call as unsupported. */
+function translateCall(call: ExpressionNode, name: string, edits: Edit[], unsupported: UnsupportedForm[]): void {
+  const start = procedureStart(call);
+  const replacement = Object.hasOwn(yaqlFunctions, name) ? yaqlFunctions[name] : undefined;
+  if (replacement !== undefined) {
+    edits.push({ start, end: start + name.length, replacement });
+    return;
+  }
+
+  const hint = Object.hasOwn(untranslatedHints, name) ? untranslatedHints[name] : undefined;
+  unsupported.push({ text: `${name}()`, position: start + name.length, hint });
+}
+
 /** Translates a path that starts with a Mistral form; returns whether it did. */
 function translatePath(path: ExpressionNode, atTop: boolean, edits: Edit[]): boolean {
   const first = step(path, 0);
@@ -88,7 +110,8 @@ function translatePath(path: ExpressionNode, atTop: boolean, edits: Edit[]): boo
   if (!first || second?.type !== 'name' || second.stages || second.predicate) return false;
   const end = second.position ?? 0;
 
-  if (atTop && first.type === 'variable' && first.value === '' && !first.stages && !first.predicate) {
+  const context = (first.type === 'variable' && first.value === '') || (first.type === 'name' && first.value === '_');
+  if (atTop && context && !first.stages && !first.predicate) {
     edits.push({ start: (first.position ?? 1) - 1, end, replacement: `$${String(second.value)}` });
     return true;
   }

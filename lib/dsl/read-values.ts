@@ -1,7 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
-import { parseExpression, splitTemplate } from './expression';
+import { nextOpening, parseExpression, splitTemplate } from './expression';
 import { translateMistralForms } from './mistral-forms';
+import { rewriteOperators, type ExpressionDelimiter } from './operator-rewrite';
+import { lambdaHint } from './yaql-functions';
 import type { Expression, ValueTree } from './model';
 import type { SourceDocument } from './source-document';
 
@@ -50,7 +52,7 @@ export class ValueReader {
     const raw = node?.range ? this.source.text.slice(nodeStart, node.range[1]) : value;
 
     if (unclosedAt !== undefined) {
-      const rawIndex = nthIndexOf(raw, '<%', parts.filter((p) => 'expression' in p).length);
+      const rawIndex = nthOpening(raw, parts.filter((p) => 'expression' in p).length);
       this.bag.report('unclosedExpression', this.source.rangeOf([nodeStart + Math.max(rawIndex, 0), nodeStart + Math.max(rawIndex, 0) + 2]));
       return { kind: 'literal', value };
     }
@@ -62,10 +64,10 @@ export class ValueReader {
         pieces.push(part.text);
         continue;
       }
-      const rawIndex = nthIndexOf(raw, '<%', expressionIndex++);
+      const rawIndex = nthOpening(raw, expressionIndex++);
       const leading = part.expression.length - part.expression.trimStart().length;
       const start = nodeStart + (rawIndex >= 0 ? rawIndex + 2 : 0) + leading;
-      const expression = this.parse(part.expression.trim(), start);
+      const expression = this.parse(part.expression.trim(), start, part.delimiter);
       if (expression) pieces.push(expression);
     }
 
@@ -81,16 +83,28 @@ export class ValueReader {
     this.bag.report('invalidValue', range, 'guard', "a guard must be exactly one '<% %>' expression or true");
   }
 
-  /** Parses one expression whose text starts at `offset` in the file. */
-  parse(text: string, offset: number): Expression | undefined {
-    const range = this.source.rangeOf([offset, offset + text.length]);
-    if (text === '') {
+  /**
+   * Parses one expression whose text starts at `offset` in the file, after
+   * rewriting the YAQL or Jinja operators that JSONata spells differently.
+   */
+  parse(written: string, offset: number, delimiter: ExpressionDelimiter = 'yaql'): Expression | undefined {
+    const range = this.source.rangeOf([offset, offset + written.length]);
+    if (written === '') {
       this.bag.report('expressionSyntax', range, "the expression between '<%' and '%>' is empty");
       return undefined;
     }
 
-    const fileOffsets = alignOffsets(text, this.source.text, offset);
-    const locate = (index: number) => this.source.position(fileOffsets[Math.max(0, Math.min(index, text.length))]);
+    const fileOffsets = alignOffsets(written, this.source.text, offset);
+    const locate = (index: number) => this.source.position(fileOffsets[Math.max(0, Math.min(index, written.length))]);
+
+    const rewrite = rewriteOperators(written, delimiter);
+    if ('lambdaAt' in rewrite) {
+      const at = locate(rewrite.lambdaAt);
+      this.bag.report('untranslatedForm', { start: at, end: { line: at.line, column: at.column + 2 } }, '=>', lambdaHint);
+      return undefined;
+    }
+    // NOTE: after a rewrite of `not x`, positions inside the expression are relative to the rewritten text.
+    const text = rewrite.text;
 
     const parsed = parseExpression(text);
     if ('error' in parsed) {
@@ -107,7 +121,9 @@ export class ValueReader {
     const translated = translateMistralForms(expression.text, expression.ast);
     for (const form of translated.unsupported) {
       const end = offset + form.position;
-      this.bag.report('mistralFunction', this.source.rangeOf([end - form.text.length + 2, end]), form.text);
+      const range = this.source.rangeOf([end - form.text.length + 2, end]);
+      if (form.hint) this.bag.report('untranslatedForm', range, form.text, form.hint);
+      else this.bag.report('mistralFunction', range, form.text);
     }
     if (translated.unsupported.length > 0) return undefined;
     if (translated.text === expression.text) return expression;
@@ -118,10 +134,11 @@ export class ValueReader {
   }
 }
 
-function nthIndexOf(text: string, search: string, n: number): number {
-  let index = -1;
+/** Returns the index of the n-th (from 0) opening delimiter, `<%` or `{{`, or -1. */
+function nthOpening(text: string, n: number): number {
+  let index = -2;
   for (let i = 0; i <= n; i++) {
-    index = text.indexOf(search, index + 1);
+    index = nextOpening(text, index + 2);
     if (index < 0) return -1;
   }
 

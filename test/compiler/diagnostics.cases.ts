@@ -384,4 +384,12 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 1,
     message: 'Ad-hoc actions (base, base-input) are not supported yet',
   },
+  {
+    code: 'SRC2110',
+    title: 'YAQL form without a safe translation',
+    source: `${header}input: [orders]\ntasks:\n  a:\n    action: shop.check\n    input:\n      big: <% $.orders.where($.total > 100) %>\n`,
+    line: 8,
+    column: 24,
+    message: "'where()' has no safe JSONata translation: write a JSONata filter",
+  },
 ];
