@@ -111,6 +111,7 @@ export class WorkflowStateMachine extends Construct {
   ): string {
     switch (substitution.kind) {
       case 'action':
+      case 'std':
         return requireActionFunction(actionFunctions, substitution.action, this.workflowName).functionArn;
       case 'approval':
         return Lazy.string({
@@ -126,7 +127,7 @@ export class WorkflowStateMachine extends Construct {
     actionFunctions: ReadonlyMap<string, lambda.IFunction>,
   ): void {
     for (const substitution of substitutions) {
-      if (substitution.kind === 'action') {
+      if (substitution.kind === 'action' || substitution.kind === 'std') {
         this.grantInvoke(requireActionFunction(actionFunctions, substitution.action, this.workflowName));
       }
       if (substitution.kind === 'workflow') {

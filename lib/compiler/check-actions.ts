@@ -2,10 +2,11 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Workflow } from '../dsl/model';
 import { suggestClosest } from '../dsl/suggest';
 import { approvalAction } from './emit/context';
+import { stdActionNames } from './std/std-actions';
 
 /** Reports each task whose action is neither `std.approval` nor one of the known actions. */
 export function checkActions(workflow: Workflow, actions: readonly string[], bag: DiagnosticBag): void {
-  const known = new Set([...actions, approvalAction]);
+  const known = new Set([...actions, approvalAction, ...stdActionNames]);
   for (const task of workflow.tasks) {
     if (known.has(task.action)) continue;
 

@@ -2,6 +2,7 @@ import { DiagnosticBag, sortDiagnostics } from '../diagnostics/diagnostic';
 import { parseWorkflow } from '../dsl/parse-workflow';
 import type { Workflow } from '../dsl/model';
 import { checkActions } from './check-actions';
+import { checkStdTasks } from './std/check-std-tasks';
 import { checkStateNames } from './check-state-names';
 import { emitStateMachine } from './emit/emit-state-machine';
 import { analyseGraph } from './graph/analyse-graph';
@@ -48,6 +49,7 @@ function compile(source: string, options: CompileOptions, bag: DiagnosticBag): C
 /** Checks and emits a parsed workflow, reporting to `bag`. */
 export function compileModel(workflow: Workflow, options: CompileOptions, bag: DiagnosticBag): CompileResult {
   if (options.actions) checkActions(workflow, options.actions, bag);
+  workflow = checkStdTasks(workflow, bag);
 
   const graph = analyseGraph(workflow.tasks, bag);
   const definitions = computeDefinitions(workflow, graph);

@@ -1,6 +1,7 @@
 import type { Workflow } from '../dsl/model';
 import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './types';
-import { actionSubstitutionKey, approvalAction, approvalSubstitutionKey } from './emit/context';
+import { approvalAction } from './emit/context';
+import { functionKeyOf, stdActionOf, stdSubstitution } from './std/std-actions';
 
 type StatesMap = Record<string, Record<string, unknown>>;
 interface Cost {
@@ -60,10 +61,12 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
   const substitutions: Substitution[] = [];
   const seen = new Set<string>();
   for (const task of workflow.tasks) {
-    const key = task.action === approvalAction ? approvalSubstitutionKey : actionSubstitutionKey(task.action);
+    const std = stdActionOf(task.action) ? stdSubstitution(task.action) : undefined;
+    if (stdActionOf(task.action) && !std) continue;
+    const key = functionKeyOf(task.action);
     if (seen.has(key)) continue;
     seen.add(key);
-    substitutions.push(task.action === approvalAction ? { key, kind: 'approval' } : { key, kind: 'action', action: task.action });
+    substitutions.push(std ?? (task.action === approvalAction ? { key, kind: 'approval' } : { key, kind: 'action', action: task.action }));
   }
 
   const cost = countTransitions(asl.States, asl.StartAt);

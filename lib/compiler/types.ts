@@ -32,7 +32,9 @@ export interface Diagnostic {
 export type Substitution =
   | { key: string; kind: 'action'; action: string }
   | { key: string; kind: 'approval' }
-  | { key: string; kind: 'workflow'; workflow: string };
+  | { key: string; kind: 'workflow'; workflow: string }
+  /** A function of lambdas/std shared by every task of a standard action, such as `std.http`. */
+  | { key: string; kind: 'std'; action: string };
 
 export interface TaskInfo {
   /** Task name, equal to its Step Functions state name. */

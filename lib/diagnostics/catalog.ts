@@ -1,4 +1,5 @@
 import type { Severity } from '../compiler/types';
+import { stdCatalog } from './std-catalog';
 
 /**
  * One entry of the diagnostic catalog. `{0}`, `{1}` … in the template are
@@ -65,6 +66,8 @@ export const catalog = {
   invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
   duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),
   concurrencyWithoutItems: entry('SRC2003', 'error', "Task '{0}' sets 'concurrency' without 'with-items': add 'with-items' or remove 'concurrency'."),
+
+  ...stdCatalog,
 
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
   stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),

@@ -1,3 +1,5 @@
+import { stdDiagnosticCases } from './std-diagnostics.cases';
+
 /**
  * One workflow per diagnostic code, with the one-based line and column
  * where the diagnostic must start.
@@ -384,6 +386,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 1,
     message: 'Ad-hoc actions (base, base-input) are not supported yet',
   },
+  ...stdDiagnosticCases,
   {
     code: 'SRC2110',
     title: 'YAQL form without a safe translation',

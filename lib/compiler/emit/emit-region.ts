@@ -80,6 +80,7 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
   const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
   addState(scope, task.name, state, context, task);
+  if (state.Type === 'Fail') return;
 
   const groups = transitionGroups(task);
   const success = groups.find((group) => group.outcome === 'success');
@@ -109,7 +110,7 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
     return;
   }
 
-  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result'), renames: scope.renames }, scope);
+  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope);
   if (assign) state.Assign = assign;
   state.Next = followGroup(task, group, scope, context);
 }

@@ -1,13 +1,18 @@
-import { approvalAction, approvalSubstitutionKey, actionSubstitutionKey, comment, type EmitContext } from './context';
+import { approvalAction, comment, type EmitContext } from './context';
 import type { Task } from '../../dsl/model';
 import { toAslValue } from './jsonata-text';
 import { renderBound, type Bindings } from './bindings';
+import { functionKeyOf, usesTaskToken } from '../std/std-actions';
+import { emitStdState } from '../std/emit-std-state';
+import { stdResultOf } from '../std/std-results';
 
 /**
  * Returns the JSONata path of the task result, in the Task state (`result`)
  * or the next state (`input`). A with-items Map returns the list of results.
  */
-export function resultOf(task: Task, container: 'result' | 'input'): string {
+export function resultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string> = new Map()): string {
+  const std = stdResultOf(task, container, renames);
+  if (std !== undefined) return std;
   return task.action === approvalAction || task.withItems ? `$states.${container}` : `$states.${container}.Payload`;
 }
 
@@ -20,10 +25,10 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
   const bindings: Bindings = { renames };
   const render = (expression: Parameters<typeof renderBound>[0]) => renderBound(expression, bindings);
   const input = task.input ? toAslValue(task.input, render) : {};
-  const approval = task.action === approvalAction;
+  const callback = usesTaskToken(task.action);
 
   const payload: Record<string, unknown> = { input };
-  if (approval) {
+  if (callback) {
     payload.token = '{% $states.context.Task.Token %}';
     if (task.timeout !== undefined) payload.timeoutSeconds = task.timeout;
   }
@@ -34,9 +39,9 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
   const state: Record<string, unknown> = {
     Type: 'Task',
     Comment: comment(context, task.range.start.line),
-    Resource: approval ? 'arn:aws:states:::lambda:invoke.waitForTaskToken' : 'arn:aws:states:::lambda:invoke',
+    Resource: callback ? 'arn:aws:states:::lambda:invoke.waitForTaskToken' : 'arn:aws:states:::lambda:invoke',
     Arguments: {
-      FunctionName: `\${${approval ? approvalSubstitutionKey : actionSubstitutionKey(task.action)}}`,
+      FunctionName: `\${${functionKeyOf(task.action)}}`,
       Payload: payload,
     },
   };
@@ -45,5 +50,5 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
     state.Retry = [{ ErrorEquals: ['States.ALL'], IntervalSeconds: task.retry.delay, MaxAttempts: task.retry.count, BackoffRate: 1 }];
   }
 
-  return state;
+  return emitStdState(task, state, context, renames) ?? state;
 }

@@ -50,7 +50,7 @@ export function branchOutput(task: Task, scope: RegionScope, context: EmitContex
   const object = `{${fields.join(', ')}}`;
 
   const ownExpressions = names.flatMap((name) => expressionsOf(own.get(name)));
-  return jsonataString(usesResult(ownExpressions) ? `($${resultVariable} := ${resultOf(task, 'result')}; ${object})` : object);
+  return jsonataString(usesResult(ownExpressions) ? `($${resultVariable} := ${resultOf(task, 'result', scope.renames)}; ${object})` : object);
 }
 
 /** Output of a Pass state that ends a branch after a Choice or a Catch. */
