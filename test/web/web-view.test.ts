@@ -191,6 +191,21 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('shows a new execution after Refresh', async () => {
+    const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
+    await page.locator('[data-loaded-status="ALL"]').waitFor();
+    const { executionArn } = await startSalaryAtApproval('2027-03');
+    const row = page.locator(`a[href="#/executions/${encodeURIComponent(executionArn)}"]`);
+    const countBefore = await row.count();
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await row.waitFor();
+
+    expect(countBefore).toBe(0);
+    await expect(page.locator('table.executions tbody tr').first().textContent()).resolves.toContain(executionArn.split(':').pop());
+    await page.context().close();
+  }, 60_000);
+
   test('starts an execution from the form', async () => {
     const { page, problems } = await openPage(`${webViewUrl}/#/workflows/salary`);
 

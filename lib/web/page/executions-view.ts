@@ -15,6 +15,7 @@ export function ExecutionsView(props: { workflow: WorkflowSummary }) {
   const [status, setStatus] = useState('');
   const [loaded, setLoaded] = useState<LoadedPage | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     setError(undefined);
@@ -22,7 +23,7 @@ export function ExecutionsView(props: { workflow: WorkflowSummary }) {
       (page) => setLoaded({ status, executions: page.executions, next: page.next }),
       (reason: Error) => setError(reason.message),
     );
-  }, [props.workflow.name, status]);
+  }, [props.workflow.name, status, reloads]);
 
   // Until the page of the selected status arrives, the previous status's rows stay hidden.
   const current = loaded?.status === status ? loaded : undefined;
@@ -53,6 +54,8 @@ export function ExecutionsView(props: { workflow: WorkflowSummary }) {
         EXECUTION_STATUSES.map((name) => h('option', { value: name }, name)),
       ),
     ),
+    ' ',
+    h('button', { type: 'button', onClick: () => setReloads((count) => count + 1) }, 'Refresh'),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
     !current && !error ? h('p', { class: 'muted' }, 'Loading…') : null,
     current ? h('div', { 'data-loaded-status': current.status || 'ALL' }, ExecutionTable(current.executions)) : null,
