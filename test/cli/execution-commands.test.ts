@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { HttpError } from '../../lambdas/control/http';
 import { cliMessageOf } from '../../lib/cli/aws/cli-messages';
 import { runCli } from '../../lib/cli/program';
+import { decideThroughLink } from '../../lib/cli/run/approval-decider';
 import type { CliOutput } from '../../lib/cli/output';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
@@ -199,6 +200,32 @@ describe('sirocco status', () => {
     expect(text.stdout).toMatch(/^\s+record_payroll\s+NOT YET REACHED$/m);
     expect(text.stdout).toContain(smsLink);
     expect(text.stdout).not.toContain('\u001b[');
+  });
+
+  it('shows the decision made through the link', async () => {
+    await startSalary('E1001', '2026-09', 'cli-approve');
+    await waitForApproval('2026-09');
+    const waiting = await siroccoJson(['status', 'cli-approve']);
+
+    const decision = await decideThroughLink(waiting.pendingApprovals[0].links[0].url, 'approve');
+    // NOTE: right after the end, the control API can list only the task rows that the
+    // recorder has written so far, so this waits for the last task as well.
+    const succeeded = await eventually('the approved run to succeed', async () => {
+      const status = await siroccoJson(['status', 'cli-approve']);
+      const names = status.tasks.done.map((task: { name: string }) => task.name);
+      return status.status === 'SUCCEEDED' && names.includes('record_payroll') ? status : undefined;
+    });
+    const text = await sirocco(['status', 'cli-approve']);
+
+    expect(decision.decided).toBe(true);
+    expect(succeeded.tasks.done.map((task: { name: string }) => task.name)).toContain('record_payroll');
+    expect(succeeded.tasks.notReached).toEqual(['record_payroll_without_bonus']);
+    expect(succeeded.decidedApprovals).toHaveLength(1);
+    expect(succeeded.decidedApprovals[0].decision).toBe('approve');
+    expect(text.stdout).toMatch(/^Status\s+SUCCEEDED$/m);
+    expect(text.stdout).toMatch(/^\s+record_payroll_without_bonus\s+NOT REACHED$/m);
+    expect(text.stdout).toMatch(/^\s+approve_bonus\s+approve\s+by \S+\s+at \S+\s+"Decided by sirocco run"$/m);
+    expect(text.stdout).not.toContain('Pending approvals');
   });
 
   it('colours the status on a colour output', async () => {
