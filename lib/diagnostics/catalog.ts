@@ -62,6 +62,8 @@ export const catalog = {
   missingWorkbookName: entry('SRC2105', 'error', "The workbook has no 'name' string: add 'name: <workbook>', which prefixes its state machine names."),
   adHocActionsUnsupported: entry('SRC2106', 'error', 'Ad-hoc actions (base, base-input) are not supported yet: implement the action as lambdas/actions/<system>/<name>.ts and call it by that name.'),
   untranslatedForm: entry('SRC2110', 'error', "'{0}' has no safe JSONata translation: write {1} instead."),
+  invalidInlineParameter: entry('SRC2120', 'error', "Invalid inline parameter of action '{0}': {1}. Write name=value pairs after the action name, and quote values that contain spaces."),
+  inlineParametersWithInput: entry('SRC2121', 'error', "Task '{0}' has inline action parameters and an 'input' that is not a mapping, so they cannot be merged: move the parameters into 'input'."),
 
   invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
   duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),

@@ -11,11 +11,13 @@ import type {
   WorkflowInput,
 } from './model';
 import { readControlFlow, readRetry } from './read-control-flow';
+import { mergeInlineInput, readInlineAction } from './read-inline-action';
 import { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
 
 const transitionKinds: TransitionKind[] = ['on-success', 'on-error', 'on-complete'];
-const failCommand = /^fail(?:\s+msg=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'))?\s*$/;
+/** `fail`, `fail msg="..."` or `fail(msg="...")`, with the message in group 1, 2, 3 or 4. */
+const failCommand = /^fail(?:\s+msg=(?:"((?:[^"\\]|\\.)*)"|'([^']*)')|\(\s*msg=(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*\))?\s*$/;
 
 /**
  * Builds the workflow model from a document that matches the schema.
@@ -111,16 +113,20 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
     }
   }
 
+  const inline = readInlineAction(actionNode, reader, source, bag);
   const task: Task = {
     name,
     range: source.rangeOf(rangeOf(pair.key)),
-    action: String(actionNode.value),
-    actionRange: source.rangeOf(rangeOf(actionNode)),
+    action: inline.action,
+    actionRange: inline.actionRange,
     publish: readNamedValues(field('publish')?.value as Node | undefined, reader, source),
     publishOnError: readNamedValues(field('publish-on-error')?.value as Node | undefined, reader, source),
     transitions,
   };
-  if (inputPair) task.input = reader.read(inputPair.value as Node | null);
+  const input = inputPair ? reader.read(inputPair.value as Node | null) : undefined;
+  const inputRange = inputPair ? source.rangeOf(rangeOf(inputPair.key as Node)) : undefined;
+  const merged = mergeInlineInput(input, inline.entries, name, inputRange, bag);
+  if (merged) task.input = merged;
   if (joinPair) {
     const joinNode = joinPair.value as Scalar;
     task.joinSpec = { value: String(joinNode.value), range: source.rangeOf(rangeOf(joinNode)) };
@@ -181,12 +187,13 @@ function readFailMap(map: YAMLMap, key: Scalar, reader: ValueReader, source: Sou
 
 function readTarget(text: string, node: Node, reader: ValueReader, source: SourceDocument): Target {
   const range = source.rangeOf(rangeOf(node));
-  if (text === 'succeed') return { kind: 'succeed', range };
+  // Mistral's `noop` does nothing, so the path ends successfully as with `succeed`.
+  if (text === 'succeed' || text === 'noop') return { kind: 'succeed', range };
 
   const fail = failCommand.exec(text);
   if (!fail) return { kind: 'task', name: text, range };
 
-  const message = fail[1] ?? fail[2];
+  const message = fail[1] ?? fail[2] ?? fail[3] ?? fail[4];
   if (message === undefined) return { kind: 'fail', range };
 
   const offset = text.indexOf('msg=') + 5;

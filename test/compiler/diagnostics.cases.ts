@@ -395,4 +395,20 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 24,
     message: "'where()' has no safe JSONata translation: write a JSONata filter",
   },
+  {
+    code: 'SRC2120',
+    title: 'invalid inline action parameter',
+    source: `${header}tasks:\n  a:\n    action: shop.check level=\n`,
+    line: 5,
+    column: 30,
+    message: "Invalid inline parameter of action 'shop.check': the parameter has no value",
+  },
+  {
+    code: 'SRC2121',
+    title: 'inline parameters with an input expression',
+    source: `${header}input: [all]\ntasks:\n  a:\n    action: shop.check level=2\n    input: <% $all %>\n`,
+    line: 7,
+    column: 5,
+    message: "Task 'a' has inline action parameters and an 'input' that is not a mapping",
+  },
 ];
