@@ -7,6 +7,7 @@ import { changeExecution, describeExecution, type ExecutionDetail, type TaskView
 import { ApprovalsSection } from './approvals-section';
 import { formatCause, formatDuration, formatJson, formatTime, workflowHref } from './format';
 import { Graph } from './graph';
+import { TableHead } from './table-head';
 
 /** How often the page reloads an execution that is still running, in milliseconds. */
 const REFRESH_MILLISECONDS = 2000;
@@ -131,7 +132,7 @@ function Timeline(execution: ExecutionDetail) {
     h(
       'table',
       { class: 'timeline' },
-      h('thead', null, h('tr', null, ['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error'].map((title) => h('th', null, title)))),
+      TableHead(['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error']),
       h(
         'tbody',
         null,

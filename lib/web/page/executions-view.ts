@@ -6,6 +6,7 @@ import { listExecutions, type ExecutionSummary, type WorkflowSummary } from './a
 import { executionHref, formatTime } from './format';
 import { Graph } from './graph';
 import { StartForm } from './start-form';
+import { TableHead } from './table-head';
 
 /** The statuses that GET /workflows/{name}/executions filters by. */
 export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
@@ -76,7 +77,7 @@ function ExecutionTable(executions: ExecutionSummary[]) {
   return h(
     'table',
     { class: 'executions' },
-    h('thead', null, h('tr', null, ['Name', 'Status', 'Started', 'Stopped', 'Error'].map((title) => h('th', null, title)))),
+    TableHead(['Name', 'Status', 'Started', 'Stopped', 'Error']),
     h(
       'tbody',
       null,
