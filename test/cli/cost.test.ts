@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { compileWorkflow } from '../../lib/compiler';
@@ -319,5 +320,45 @@ describe('sirocco cost', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toContain('error SRC1108');
+  });
+});
+
+describe('sirocco cost of a workbook', () => {
+  const workbook = join(PROJECT_DIR, 'test', 'corpus', 'layouts', 'workbook.yaml');
+  let actionsDir: string;
+
+  beforeAll(() => {
+    actionsDir = mkdtempSync(join(tmpdir(), 'sirocco-cost-actions-'));
+    mkdirSync(join(actionsDir, 'shop'));
+    for (const action of ['quote', 'review', 'accept', 'archive']) {
+      writeFileSync(join(actionsDir, 'shop', `${action}.ts`), 'export const handler = () => ({});\n');
+    }
+  });
+
+  afterAll(() => {
+    rmSync(actionsDir, { recursive: true, force: true });
+  });
+
+  test('picks the workflow named by --workflow', async () => {
+    const { code, out } = await cost(workbook, '--json', '--workflow', 'orders-quote', '--actions-dir', actionsDir);
+    const report = JSON.parse(out) as CostReport;
+
+    expect(code).toBe(0);
+    expect(report.workflow).toBe('orders-quote');
+    expect(report.longest.lambdaInvocations).toBe(2);
+  });
+
+  test('requires --workflow for several workflows', async () => {
+    const { code, err } = await cost(workbook, '--actions-dir', actionsDir);
+
+    expect(code).toBe(2);
+    expect(err).toContain('contains 2 workflows: orders-quote, orders-archive. Pass --workflow NAME to pick one.');
+  });
+
+  test('rejects an unknown --workflow', async () => {
+    const { code, err } = await cost(workbook, '--workflow', 'orders', '--actions-dir', actionsDir);
+
+    expect(code).toBe(2);
+    expect(err).toContain("Workflow 'orders' not found in");
   });
 });

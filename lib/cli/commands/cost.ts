@@ -14,12 +14,13 @@ interface CostOptions {
   lambdaMb: number;
   architecture: LambdaArchitecture;
   mapItems: number;
+  workflow?: string;
   actionsDir: string;
 }
 
 /** Prints the cost estimate of one workflow file as a table or JSON and returns the exit code. */
 export function estimateCost(file: string, options: CostOptions, output: CliOutput): number {
-  const compiled = compileWorkflowFile(file, options.actionsDir, output);
+  const compiled = compileWorkflowFile(file, options.actionsDir, output, options.workflow);
   if (!compiled) return ExitCode.diagnostics;
 
   const assumptions: CostAssumptions = {
@@ -49,6 +50,7 @@ export function registerCost(program: Command, output: CliOutput, setExitCode: (
         .default(DEFAULT_ASSUMPTIONS.architecture),
     )
     .option('--map-items <n>', 'items of each Map state', parseWhole('--map-items'), DEFAULT_ASSUMPTIONS.mapItems)
+    .option('--workflow <name>', 'the workflow to use from a file that contains several (a Mistral workflow file or workbook)')
     .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
     .action((file: string, options: CostOptions) => {
       setExitCode(estimateCost(file, options, output));

@@ -22,6 +22,7 @@ interface GraphOptions {
   direction: 'TD' | 'LR';
   out?: string;
   stepfunctionsEndpoint?: string;
+  workflow?: string;
   actionsDir: string;
 }
 
@@ -39,6 +40,7 @@ export function registerGraph(program: Command, output: CliOutput, setExitCode: 
       '--stepfunctions-endpoint <url>',
       `Step Functions endpoint that runs the execution (default: AWS_ENDPOINT_URL_SFN or http://127.0.0.1:${DEFAULT_PORTS.stepFunctions})`,
     )
+    .option('--workflow <name>', 'the workflow to use from a file that contains several (a Mistral workflow file or workbook)')
     .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
     .action(async (file: string, options: GraphOptions) => {
       setExitCode(await drawGraph(file, options, output));
@@ -47,7 +49,7 @@ export function registerGraph(program: Command, output: CliOutput, setExitCode: 
 
 /** Prints or writes the graph of one workflow file and returns the exit code. */
 export async function drawGraph(file: string, options: GraphOptions, output: CliOutput): Promise<number> {
-  const compiled = compileWorkflowFile(file, options.actionsDir, output);
+  const compiled = compileWorkflowFile(file, options.actionsDir, output, options.workflow);
   if (!compiled) return ExitCode.diagnostics;
 
   let statuses: Record<string, TaskStatus> | undefined;

@@ -21,6 +21,7 @@ interface RunCommandOptions {
   assembly?: string;
   data?: string;
   verbose?: boolean;
+  workflow?: string;
   actionsDir: string;
 }
 
@@ -36,6 +37,7 @@ export function registerRun(program: Command, output: CliOutput, setExitCode: (c
     .option('--assembly <dir>', "run this cloud assembly instead of synthesizing the workflow's folder")
     .option('--data <dir>', 'folder for the runtime data and log (default: a temporary folder, removed after a successful run)')
     .option('--verbose', 'also write the runtime log to stderr')
+    .option('--workflow <name>', 'the workflow to use from a file that contains several (a Mistral workflow file or workbook)')
     .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
     .action(async (file: string, options: RunCommandOptions) => {
       setExitCode(await runCommand(file, options, output));
@@ -66,6 +68,7 @@ async function runCommand(file: string, options: RunCommandOptions, output: CliO
         actionsDir: options.actionsDir,
         projectDir: PROJECT_DIR,
         verbose: options.verbose,
+        workflow: options.workflow,
         signal: interrupt.signal,
       },
       output,

@@ -26,6 +26,8 @@ import { TaskProgressPrinter } from './task-progress-printer';
 
 export interface RunOptions {
   file: string;
+  /** The state machine to run from a file that contains several workflows. */
+  workflow?: string;
   /** Execution input, already parsed. */
   input: unknown;
   /** Decides every approval link that the run sends, when given. */
@@ -71,7 +73,7 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  */
 export async function runWorkflow(options: RunOptions, output: CliOutput): Promise<RunResult | undefined> {
   const print = (line: string) => output.stdout(`${line}\n`);
-  const compiled = compileWorkflowFile(options.file, options.actionsDir, output);
+  const compiled = compileWorkflowFile(options.file, options.actionsDir, output, options.workflow);
   if (!compiled) return undefined;
   const workflow = compiled.metadata.name;
 
