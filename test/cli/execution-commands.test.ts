@@ -223,6 +223,7 @@ describe('sirocco status', () => {
     expect(succeeded.decidedApprovals).toHaveLength(1);
     expect(succeeded.decidedApprovals[0].decision).toBe('approve');
     expect(text.stdout).toMatch(/^Status\s+SUCCEEDED$/m);
+    expect(text.stdout).toContain(`Output     ${JSON.stringify(succeeded.output)}\n`);
     expect(text.stdout).toMatch(/^\s+record_payroll_without_bonus\s+NOT REACHED$/m);
     expect(text.stdout).toMatch(/^\s+approve_bonus\s+approve\s+by \S+\s+at \S+\s+"Decided by sirocco run"$/m);
     expect(text.stdout).not.toContain('Pending approvals');

@@ -13,12 +13,16 @@ export interface ExecutionStatus {
   startDate?: string;
   stopDate?: string;
   redriveCount: number;
+  output?: unknown;
   error?: string;
   cause?: string;
   tasks: TaskProgress;
   pendingApprovals: (PendingApproval & { links: ApprovalLink[] })[];
   decidedApprovals: { task: string; approver: string; decision: string; decidedAt: string; comment?: string }[];
 }
+
+// Longer outputs are cut in the text view, and --json prints them whole.
+const MAX_OUTPUT_CHARACTERS = 200;
 
 /** Formats the status of an execution for a terminal. */
 export function formatStatus(status: ExecutionStatus, output: CliOutput): string {
@@ -30,6 +34,7 @@ export function formatStatus(status: ExecutionStatus, output: CliOutput): string
   ];
   if (status.stopDate) summary.push(['Stopped', status.stopDate]);
   if (status.redriveCount > 0) summary.push(['Redrives', String(status.redriveCount)]);
+  if (status.output !== undefined) summary.push(['Output', shorten(JSON.stringify(status.output))]);
   if (status.error || status.cause) summary.push(['Error', [status.error, status.cause].filter(Boolean).join(': ')]);
 
   const lines = formatColumns(summary);
@@ -79,4 +84,8 @@ function formatPendingApproval(approval: PendingApproval & { links: ApprovalLink
     lines.push(`    ${link.approver}  ${link.url ?? `approval id ${link.approvalId} (pass --approvals-url for the link)`}`);
   }
   return lines;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_OUTPUT_CHARACTERS ? `${text.slice(0, MAX_OUTPUT_CHARACTERS)}... (--json prints it whole)` : text;
 }
