@@ -175,6 +175,27 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('shows the decision after approval', async () => {
+    const { executionArn } = await startSalaryAtApproval('2027-04');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    const link = page.locator('a.approval-link');
+    await link.waitFor();
+
+    await page.goto((await link.getAttribute('href')) ?? '');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Approve' }).click()]);
+    await page.goto(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    await page.getByTestId('execution-status').filter({ hasText: 'SUCCEEDED' }).waitFor();
+    await page.locator('.graph-canvas[data-rendered="true"]').waitFor();
+
+    await expect(page.locator('.decided').textContent()).resolves.toContain('approve_bonus: approve by');
+    await expect(page.locator('a.approval-link').count()).resolves.toBe(0);
+    await expect(nodeClasses(page, 'record_payroll')).resolves.toContain('done');
+    await expect(nodeClasses(page, 'record_payroll_without_bonus')).resolves.toContain('notReached');
+    await expect(page.getByTestId('output').textContent()).resolves.toContain('"approved": true');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   test('lists the execution under its workflow', async () => {
     const { executionArn } = await startSalaryAtApproval('2026-10');
     const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
