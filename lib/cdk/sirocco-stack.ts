@@ -13,6 +13,7 @@ import type { CompiledWorkflow } from './compiled-workflow';
 import { AlertsTopic } from './resources/alerts-topic';
 import { HistoryTable } from './resources/history-table';
 import type { SiroccoSettings } from './sirocco-context';
+import { listStdFunctionActions, StdFunction } from './std-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 export interface SiroccoStackProps extends StackProps {
@@ -48,6 +49,11 @@ export class SiroccoStack extends Stack {
     const functions = new Map<string, lambda.IFunction>();
     for (const [action, actionFunction] of this.actionFunctions) {
       functions.set(action, actionFunction.function);
+    }
+    const substitutions = props.workflows.flatMap((workflow) => workflow.metadata.substitutions);
+    for (const action of listStdFunctionActions(substitutions)) {
+      const stdFunction = new StdFunction(this, `Std-${action.replace(/^std\./, '')}`, { action, projectRoot: props.projectRoot, historyTable: this.historyTable });
+      functions.set(action, stdFunction.function);
     }
 
     const stateMachines = new Map<string, WorkflowStateMachine>();
