@@ -49,6 +49,8 @@ export interface RuntimeOptions {
   eventDelivery?: { maxAttempts?: number; retryDelayMilliseconds?: number };
   /** Interval of the DynamoDB TTL sweep in milliseconds, where 0 disables it. @default 60000 */
   ttlSweepMilliseconds?: number;
+  /** Maximum child processes per Lambda function; more invocations queue. @default 4 */
+  maxInstancesPerFunction?: number;
 }
 
 export interface LocalRuntime {
@@ -103,6 +105,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
         return rewriteEnvironment(environment, rewriteApiUrls);
       },
       log,
+      maxInstancesPerFunction: options.maxInstancesPerFunction,
     });
     cleanup.push(() => lambda.stop());
 

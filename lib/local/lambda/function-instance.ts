@@ -26,6 +26,9 @@ export class FunctionInstance {
   private readonly child: ChildProcess;
   private pending?: { requestId: string; settle: (result: InstanceResult) => void };
   private exited = false;
+  /** Settles when the handler module has loaded (or failed to load), or the process has exited. */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
 
   constructor(
     private readonly fn: LambdaFunctionResource,
@@ -33,6 +36,9 @@ export class FunctionInstance {
     log: LocalLog,
     onExit: (instance: FunctionInstance) => void,
   ) {
+    this.ready = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
     this.child = fork(HANDLER_PROCESS, [], {
       cwd: fn.assetPath,
       env: environment,
@@ -44,9 +50,16 @@ export class FunctionInstance {
     readline.createInterface({ input: this.child.stdout! }).on('line', (line) => log.write(source, line));
     readline.createInterface({ input: this.child.stderr! }).on('line', (line) => log.write(source, line));
 
-    this.child.on('message', (message: InstanceResult & { requestId: string }) => this.settle(message.requestId, message));
+    this.child.on('message', (message: (InstanceResult & { requestId: string }) | { type: 'ready' }) => {
+      if ('type' in message) {
+        this.markReady();
+        return;
+      }
+      this.settle(message.requestId, message);
+    });
     this.child.on('exit', (code, signal) => {
       this.exited = true;
+      this.markReady();
       this.settle(this.pending?.requestId, {
         ok: false,
         error: {
@@ -82,8 +95,10 @@ export class FunctionInstance {
     });
   }
 
+  /** Kills the process. The instance counts as gone at once, so that the pool can replace it. */
   kill(): void {
     if (!this.exited) {
+      this.exited = true;
       this.child.kill('SIGKILL');
     }
   }

@@ -80,7 +80,6 @@ function toLambdaError(error) {
 
 async function invoke(message) {
   try {
-    handlerPromise = handlerPromise || loadHandler(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);
     const handler = await handlerPromise;
     const result = await callHandler(handler, message.event, createContext(message));
     process.send({ requestId: message.requestId, ok: true, payload: result === undefined ? null : result });
@@ -88,6 +87,14 @@ async function invoke(message) {
     process.send({ requestId: message.requestId, ok: false, error: toLambdaError(error) });
   }
 }
+
+// The init phase: load the handler before the first invocation, as Lambda does, so that the
+// parent starts the function timeout only once the instance is ready.
+handlerPromise = loadHandler(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);
+handlerPromise.then(
+  () => process.send({ type: 'ready' }),
+  () => process.send({ type: 'ready' }),
+);
 
 // An instance whose runtime has gone away (crashed or killed) can return no result, so it exits.
 process.on('disconnect', () => process.exit(0));

@@ -107,6 +107,48 @@ describe('LambdaRunner', () => {
     expect(pids.size).toBe(3);
   });
 
+  it('queues invocations past the instance maximum', async () => {
+    const capped = new LambdaRunner({
+      functions: stack.functions,
+      environmentOf: (fn) => functionEnvironment(fn, { endpoints: ENDPOINTS, location: LOCAL_LOCATION }),
+      log,
+      maxInstancesPerFunction: 2,
+    });
+
+    try {
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => capped.invoke('SiroccoTest-SlowFunction', { milliseconds: 100 })),
+      );
+      const pids = new Set(results.map((result) => (result.payload as { pid: number }).pid));
+
+      expect(results.every((result) => result.functionError === undefined)).toBe(true);
+      expect(pids.size).toBe(2);
+    } finally {
+      capped.stop();
+    }
+  });
+
+  it('replaces a timed-out instance for a queued invocation', async () => {
+    const capped = new LambdaRunner({
+      functions: stack.functions,
+      environmentOf: (fn) => functionEnvironment(fn, { endpoints: ENDPOINTS, location: LOCAL_LOCATION }),
+      log,
+      maxInstancesPerFunction: 1,
+    });
+
+    try {
+      const [slow, queued] = await Promise.all([
+        capped.invoke('SiroccoTest-SlowFunction', { milliseconds: 5000 }),
+        capped.invoke('SiroccoTest-SlowFunction', { milliseconds: 10 }),
+      ]);
+
+      expect((slow.payload as { errorType: string }).errorType).toBe('Sandbox.Timedout');
+      expect(queued.functionError).toBeUndefined();
+    } finally {
+      capped.stop();
+    }
+  });
+
   it('aborts an invocation through its signal', async () => {
     const controller = new AbortController();
     const invocation = runner.invoke('SiroccoTest-SlowFunction', { milliseconds: 5000 }, controller.signal);
