@@ -4,7 +4,7 @@ import { join } from 'path';
 import { compileWorkflow } from '../../lib/compiler';
 import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
 import type { StateMachineDefinition } from '../../lib/compiler/types';
-import { readJson, readText } from '../compiler/helpers';
+import { readText } from '../compiler/helpers';
 
 /** An action handler: returns the task result, or throws to fail the action. */
 export type Handler = (event: Record<string, unknown>) => unknown;
@@ -40,19 +40,15 @@ class HandlerServices implements LocalServices {
 }
 
 /** Compiles a corpus workflow and fails the test with the diagnostics when no ASL comes out. */
-export function compileCorpus(name: string): ReturnType<typeof compileWorkflow> & { asl: StateMachineDefinition } {
+function compileCorpus(name: string): StateMachineDefinition {
   const file = `test/corpus/${name}.yaml`;
   const result = compileWorkflow(readText(file), { file });
   if (!result.asl) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
 
-  return result as ReturnType<typeof compileWorkflow> & { asl: StateMachineDefinition };
+  return result.asl;
 }
 
-export function expectedAsl(name: string): unknown {
-  return readJson(`test/corpus/${name}.asl.json`);
-}
-
-/** One execution of a corpus workflow on a fresh local engine with a fake clock. */
+/** One execution of a corpus workflow on a fresh local engine, with each action a function of its event. */
 export class CorpusRun {
   readonly clock = new FakeClock();
   readonly services: HandlerServices;
@@ -75,17 +71,11 @@ export class CorpusRun {
 
   /** Starts the engine and one execution of the compiled workflow, `${key}` placeholders filled with the key. */
   async start(name: string, input: unknown): Promise<void> {
-    const definition = JSON.stringify(compileCorpus(name).asl).replace(/\$\{(\w+)\}/g, '$1');
+    const definition = JSON.stringify(compileCorpus(name)).replace(/\$\{(\w+)\}/g, '$1');
     await this.engine.start();
     const machine = await this.engine.call('CreateStateMachine', { name: name.replace(/[^\w-]/g, '_'), definition, roleArn: 'arn:aws:iam::000000000000:role/test' });
     const started = await this.engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
     this.executionArn = started.executionArn as string;
-  }
-
-  /** Advances the fake clock by `ms` once a timer of exactly that length is pending. */
-  async elapse(ms: number): Promise<void> {
-    while (!this.clock.pendingDelays().includes(ms)) await new Promise((resolve) => setTimeout(resolve, 1));
-    this.clock.advance(ms);
   }
 
   call(action: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {

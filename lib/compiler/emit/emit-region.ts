@@ -3,6 +3,7 @@ import { isForkGroup, isGuardedGroup, transitionGroups, type Fork, type Region, 
 import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
 import { resultOf, emitTask } from './emit-task';
+import { emitRetryLoops } from './emit-retry-loop';
 import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
@@ -95,6 +96,7 @@ function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): v
     catcher.Next = followGroup(task, error, scope, context);
     state.Catch = [catcher];
   }
+  emitRetryLoops(task, state, scope, context, (name, generated) => addState(scope, name, generated, context, task));
 }
 
 function emitSuccess(task: Task, state: Record<string, unknown>, group: TransitionGroup | undefined, scope: RegionScope, context: EmitContext): void {

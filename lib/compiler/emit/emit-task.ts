@@ -1,5 +1,6 @@
 import { approvalAction, comment, type EmitContext } from './context';
 import type { Task } from '../../dsl/model';
+import { emitRetry } from './emit-retry';
 import { toAslValue } from './jsonata-text';
 import { renderBound, type Bindings } from './bindings';
 import { functionKeyOf, usesTaskToken } from '../std/std-actions';
@@ -46,9 +47,8 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
     },
   };
   if (task.timeout !== undefined) state.TimeoutSeconds = task.timeout;
-  if (task.retry !== undefined) {
-    state.Retry = [{ ErrorEquals: ['States.ALL'], IntervalSeconds: task.retry.delay, MaxAttempts: task.retry.count, BackoffRate: 1 }];
-  }
+  const retry = task.retry && emitRetry(task.retry);
+  if (retry) state.Retry = retry;
 
   return emitStdState(task, state, context, renames) ?? state;
 }
