@@ -52,7 +52,7 @@ describe.each(names)('corpus %s', (name) => {
     if (corpusCase.status === 'SUCCEEDED') expect(outcome.output).toStrictEqual(corpusCase.output);
     if (corpusCase.cause !== undefined) expect(outcome.cause).toBe(corpusCase.cause);
     for (const [service, requests] of Object.entries(corpusCase.calls ?? {})) {
-      expect({ [service]: outcome.calls[service] }).toStrictEqual({ [service]: requests });
+      expect({ [service]: outcome.calls[service] ?? [] }).toStrictEqual({ [service]: requests });
     }
     if (corpusCase.waitedSeconds !== undefined) expect(outcome.waitedSeconds).toBe(corpusCase.waitedSeconds);
   });
