@@ -124,7 +124,10 @@ async function main(): Promise<void> {
       dataDir: path.join(workDir, 'data'),
       ports: 0,
       log: createMemoryLog(),
-      environmentOverrides: (fn) => (urls[fn.environment.SYSTEM_URL ?? ''] ? { SYSTEM_URL: urls[fn.environment.SYSTEM_URL ?? ''] } : {}),
+      environmentOverrides: (fn): Record<string, string> => {
+        const localUrl = urls[fn.environment.SYSTEM_URL ?? ''];
+        return localUrl ? { SYSTEM_URL: localUrl } : {};
+      },
     });
 
     const idleRss = treeRssBytes(process.pid);
