@@ -143,6 +143,7 @@ describe('web view in Chromium', () => {
     const { page, problems } = await openPage(webViewUrl);
 
     await page.locator('.graph-canvas[data-rendered="true"]').first().waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-workflows.png'), fullPage: true });
     const card = page.locator('[data-workflow="salary"]');
 
     await expect(card.locator('h2').textContent()).resolves.toBe('salary');
