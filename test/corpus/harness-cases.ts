@@ -8,10 +8,14 @@ import { join } from 'path';
 
 export const corpusFolder = __dirname;
 
-/** What a faked action returns: a result, or an error that the Lambda raises. */
+/**
+ * What a faked action returns: a result, or an error that the Lambda raises.
+ * A task with a task token may also stay `pending`, until its timeout.
+ */
 export type ActionResponse =
   | { result: unknown }
-  | { error: string; message?: string };
+  | { error: string; message?: string }
+  | { pending: true };
 
 /**
  * Responses of one action. A single response serves every call. A list serves
@@ -27,7 +31,10 @@ export interface ExpectedDiagnostic {
 export interface CorpusCase {
   name: string;
   input: unknown;
-  /** Responses by action (`shop.quote`, `std.approval`, `std.http` …), over the file's defaults. */
+  /**
+   * Responses by action (`shop.quote`, `std.approval`, `std.http` …) or by
+   * service (`sns:publish`, `sesv2:sendEmail`), over the file's defaults.
+   */
   actions?: Record<string, ActionResponses>;
   status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
   /** Execution output, for a SUCCEEDED case. */
@@ -98,5 +105,5 @@ export function declaredActions(runs: CorpusRuns): string[] {
   for (const corpusCase of runs.cases) {
     for (const action of Object.keys(corpusCase.actions ?? {})) names.add(action);
   }
-  return [...names].sort();
+  return [...names].filter((name) => !name.includes(':')).sort();
 }

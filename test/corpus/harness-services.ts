@@ -1,4 +1,4 @@
-import type { LambdaInvokeResult, LocalServices, StepFunctionsApi } from '../../lib/local/engine';
+import { ServiceError, type LambdaInvokeResult, type LocalServices, type StepFunctionsApi } from '../../lib/local/engine';
 import type { ActionResponse, ActionResponses } from './harness-cases';
 
 /** Error of a Lambda call whose action has no response in the runs file. */
@@ -36,17 +36,26 @@ export class CorpusServices implements LocalServices {
     }
     if (!response) return lambdaError(missingResponseError, `No response for action '${action}' in the runs file.`);
     if ('error' in response) return lambdaError(response.error, response.message ?? '');
+    if ('pending' in response) return lambdaError('Corpus.InvalidResponse', `Action '${action}' has no task token, so it cannot stay pending.`);
     return { statusCode: 200, payload: response.result, executedVersion: '$LATEST' };
   }
 
   async snsPublish(request: Record<string, unknown>): Promise<{ MessageId: string }> {
-    this.record('sns:publish', request);
-    return { MessageId: `sns-${this.calls['sns:publish'].length}` };
+    return this.callService('sns:publish', request);
   }
 
   async sesSendEmail(request: Record<string, unknown>): Promise<{ MessageId: string }> {
-    this.record('sesv2:sendEmail', request);
-    return { MessageId: `ses-${this.calls['sesv2:sendEmail'].length}` };
+    return this.callService('sesv2:sendEmail', request);
+  }
+
+  /** Records a service request and returns a numbered MessageId, or raises the declared error. */
+  private callService(service: string, request: Record<string, unknown>): { MessageId: string } {
+    this.record(service, request);
+    const response = this.nextResponse(service);
+    if (response && 'error' in response) throw new ServiceError(response.error, response.message ?? '');
+    if (response && 'pending' in response) throw new Error(`Service '${service}' has no task token, so it cannot stay pending.`);
+
+    return { MessageId: `${service}-${this.calls[service].length}` };
   }
 
   async dynamodb(): Promise<Record<string, unknown>> {
@@ -69,14 +78,13 @@ export class CorpusServices implements LocalServices {
   private sendCallback(taskToken: string, response: ActionResponse | undefined, action: string): void {
     const engine = this.engine;
     if (!engine) throw new Error('CorpusServices.engine must be set before an execution starts.');
+    if (response && 'pending' in response) return;
 
     this.pendingCallbacks += 1;
     setImmediate(() => {
-      const request = !response
-        ? { taskToken, error: missingResponseError, cause: `No response for action '${action}' in the runs file.` }
-        : 'error' in response
-          ? { taskToken, error: response.error, cause: response.message ?? '' }
-          : { taskToken, output: JSON.stringify(response.result) };
+      let request: Record<string, string> = { taskToken, error: missingResponseError, cause: `No response for action '${action}' in the runs file.` };
+      if (response && 'error' in response) request = { taskToken, error: response.error, cause: response.message ?? '' };
+      if (response && 'result' in response) request = { taskToken, output: JSON.stringify(response.result) };
       const operation = 'output' in request ? 'SendTaskSuccess' : 'SendTaskFailure';
       engine
         .call(operation, request)
