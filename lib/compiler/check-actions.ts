@@ -8,7 +8,7 @@ import { stdActionNames } from './std/std-actions';
 export function checkActions(workflow: Workflow, actions: readonly string[], bag: DiagnosticBag): void {
   const known = new Set([...actions, approvalAction, ...stdActionNames]);
   for (const task of workflow.tasks) {
-    if (known.has(task.action)) continue;
+    if (known.has(task.action) || task.workflow !== undefined) continue;
 
     const closest = suggestClosest(task.action, [...known]);
     const hint = closest ? `, or did you mean '${closest}'?` : '';

@@ -1,6 +1,7 @@
 import type { Workflow } from '../dsl/model';
 import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './types';
 import { approvalAction } from './emit/context';
+import { workflowSubstitutionKey } from './emit/emit-subworkflow';
 import { functionKeyOf, stdActionOf, stdSubstitution } from './std/std-actions';
 
 type StatesMap = Record<string, Record<string, unknown>>;
@@ -61,6 +62,12 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
   const substitutions: Substitution[] = [];
   const seen = new Set<string>();
   for (const task of workflow.tasks) {
+    if (task.workflow !== undefined) {
+      const key = workflowSubstitutionKey(task.workflow);
+      if (!seen.has(key)) substitutions.push({ key, kind: 'workflow', workflow: task.workflow });
+      seen.add(key);
+      continue;
+    }
     const std = stdActionOf(task.action) ? stdSubstitution(task.action) : undefined;
     if (stdActionOf(task.action) && !std) continue;
     const key = functionKeyOf(task.action);
@@ -73,8 +80,8 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
   const metadata: WorkflowMetadata = {
     name: workflow.name,
     input: workflow.input.map((input) => (input.default === undefined ? { name: input.name } : { name: input.name, default: input.default })),
-    tasks: workflow.tasks.map((task) => ({ name: task.name, action: task.action, position: task.range.start })),
-    actions: [...new Set(workflow.tasks.map((task) => task.action))].sort(),
+    tasks: workflow.tasks.map((task) => ({ name: task.name, action: task.workflow === undefined ? task.action : undefined, position: task.range.start })),
+    actions: [...new Set(workflow.tasks.filter((task) => task.workflow === undefined).map((task) => task.action))].sort(),
     substitutions,
     transitions: { shortest: cost.min, longest: cost.max },
   };

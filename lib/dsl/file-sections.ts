@@ -85,10 +85,12 @@ function readWorkbook(root: YAMLMap, source: SourceDocument, bag: DiagnosticBag)
     return [];
   }
 
+  const keys = new Set(workflowsPair.value.items.map(keyText));
   const sections: WorkflowSection[] = [];
   for (const pair of workflowsPair.value.items) {
     const key = keyText(pair);
     const section = readSection(pair, key, `${workbook}-${key}`, ['workflows', key], source, bag);
+    if (section) qualifyWorkflowReferences(section.source.document.contents as YAMLMap, workbook, keys);
     if (section) sections.push(section);
   }
 
@@ -126,6 +128,24 @@ function readSection(
   body.items.unshift(section.document.createPair('version', '2.0'), section.document.createPair('name', name));
 
   return { name, key, source: section };
+}
+
+/**
+ * Prefixes each `workflow:` reference to a workflow of the same workbook
+ * with the workbook name, as Mistral resolves it, so that the task starts
+ * the state machine `<workbook>-<workflow>`.
+ */
+function qualifyWorkflowReferences(body: YAMLMap, workbook: string, keys: ReadonlySet<string>): void {
+  const tasks = pairOf(body, 'tasks')?.value;
+  if (!isMap(tasks)) return;
+
+  for (const taskPair of tasks.items) {
+    const reference = isMap(taskPair.value) ? pairOf(taskPair.value, 'workflow')?.value : undefined;
+    if (!isScalar(reference) || typeof reference.value !== 'string') continue;
+    const name = reference.value.split(/\s/)[0];
+    // NOTE: positions reported inside inline parameters of a qualified reference shift by the prefix length.
+    if (keys.has(name)) reference.value = `${workbook}.${reference.value}`;
+  }
 }
 
 /** Removes `type: direct`, Mistral's default, which needs no translation. Other types stay for the schema to report. */

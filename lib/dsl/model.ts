@@ -52,8 +52,11 @@ export interface Transition {
 export interface Task {
   name: string;
   range: SourceRange;
+  /** Action name, empty for a `workflow:` task. */
   action: string;
   actionRange: SourceRange;
+  /** State machine name of the sub-workflow that a `workflow:` task starts. */
+  workflow?: string;
   input?: ValueTree;
   publish: NamedValue[];
   publishOnError: NamedValue[];

@@ -113,11 +113,12 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
     }
   }
 
-  const inline = readInlineAction(actionNode, reader, source, bag);
+  const workflowNode = field('workflow')?.value as Scalar | undefined;
+  const inline = readInlineAction(actionNode ?? workflowNode, reader, source, bag);
   const task: Task = {
     name,
     range: source.rangeOf(rangeOf(pair.key)),
-    action: inline.action,
+    action: workflowNode ? '' : inline.action,
     actionRange: inline.actionRange,
     publish: readNamedValues(field('publish')?.value as Node | undefined, reader, source),
     publishOnError: readNamedValues(field('publish-on-error')?.value as Node | undefined, reader, source),
@@ -127,6 +128,8 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   const inputRange = inputPair ? source.rangeOf(rangeOf(inputPair.key as Node)) : undefined;
   const merged = mergeInlineInput(input, inline.entries, name, inputRange, bag);
   if (merged) task.input = merged;
+  // A dotted reference `workbook.workflow` names the state machine `workbook-workflow`.
+  if (workflowNode) task.workflow = inline.action.replace(/\./g, '-');
   if (joinPair) {
     const joinNode = joinPair.value as Scalar;
     task.joinSpec = { value: String(joinNode.value), range: source.rangeOf(rangeOf(joinNode)) };

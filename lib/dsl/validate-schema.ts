@@ -6,7 +6,7 @@ import type { PathSegment, SourceDocument } from './source-document';
 
 /** Mistral v2 keys that Sirocco recognises but cannot compile yet. */
 const unsupportedMistralKeys = new Set([
-  'output-on-error', 'type', 'tags', 'workflow', 'safe-rerun', 'keep-result', 'target',
+  'output-on-error', 'type', 'tags', 'safe-rerun', 'keep-result', 'target',
   'requires', 'fail-on',
 ]);
 
@@ -93,6 +93,9 @@ function reportError(error: ErrorObject, source: SourceDocument, bag: Diagnostic
         return;
       }
       break;
+    case 'if':
+      // ajv also reports the failing keyword of the `then` schema, such as a missing 'action', which is reported instead.
+      return;
     case 'propertyNames':
       // ajv also reports the failing inner keyword with the property name, which is reported instead.
       return;

@@ -57,8 +57,8 @@ export interface FinishedExecution {
 }
 
 /**
- * Runs compiled workflows on the local engine, each `${key}` placeholder
- * filled with the key itself as the function name. `close` stops the engine
+ * Runs compiled workflows on the local engine, each `${key}` placeholder of
+ * a function filled with the key itself as the function name. `close` stops the engine
  * and removes its data folder.
  */
 export class CorpusEngine {
@@ -82,9 +82,8 @@ export class CorpusEngine {
     this.services.handlers = handlers;
     this.services.events.clear();
 
-    const definition = JSON.stringify(result.asl).replace(/\$\{(\w+)\}/g, '$1');
-    const machine = await this.engine.call('CreateStateMachine', { name, definition, roleArn: 'arn:aws:iam::000000000000:role/test' });
-    const started = await this.engine.call('StartExecution', { stateMachineArn: machine.stateMachineArn, input: JSON.stringify(input) });
+    const stateMachineArn = await this.deploy(name, result);
+    const started = await this.engine.call('StartExecution', { stateMachineArn, input: JSON.stringify(input) });
     const executionArn = started.executionArn as string;
 
     await this.waitForEnd(executionArn);
@@ -97,6 +96,23 @@ export class CorpusEngine {
       cause: done.cause as string | undefined,
       events: new Map(this.services.events),
     };
+  }
+
+  /**
+   * Creates the state machine of a compiled workflow and returns its ARN. A
+   * `${Workflow_<name>}` placeholder becomes the ARN of that state machine,
+   * which must be deployed before it runs.
+   */
+  async deploy(name: string, result: CompileResult): Promise<string> {
+    const arns = new Map(
+      (result.metadata?.substitutions ?? []).flatMap((substitution) =>
+        substitution.kind === 'workflow' ? [[substitution.key, `arn:aws:states:us-east-1:000000000000:stateMachine:${substitution.workflow}`]] : [],
+      ),
+    );
+    const definition = JSON.stringify(result.asl).replace(/\$\{(\w+)\}/g, (_, key: string) => arns.get(key) ?? key);
+    const machine = await this.engine.call('CreateStateMachine', { name, definition, roleArn: 'arn:aws:iam::000000000000:role/test' });
+
+    return machine.stateMachineArn as string;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { approvalAction, comment, type EmitContext } from './context';
 import type { Task } from '../../dsl/model';
 import { emitRetry } from './emit-retry';
+import { subworkflowTask } from './emit-subworkflow';
 import { toAslValue } from './jsonata-text';
 import { renderBound, type Bindings } from './bindings';
 import { functionKeyOf, usesTaskToken } from '../std/std-actions';
@@ -12,6 +13,7 @@ import { stdResultOf } from '../std/std-results';
  * or the next state (`input`). A with-items Map returns the list of results.
  */
 export function resultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string> = new Map()): string {
+  if (task.workflow !== undefined) return `$states.${container}.Output`;
   const std = stdResultOf(task, container, renames);
   if (std !== undefined) return std;
   return task.action === approvalAction || task.withItems ? `$states.${container}` : `$states.${container}.Payload`;
@@ -46,6 +48,7 @@ export function emitTask(task: Task, context: EmitContext, renames: ReadonlyMap<
       Payload: payload,
     },
   };
+  if (task.workflow !== undefined) Object.assign(state, subworkflowTask({ ...task, workflow: task.workflow }, input));
   if (task.timeout !== undefined) state.TimeoutSeconds = task.timeout;
   const retry = task.retry && emitRetry(task.retry);
   if (retry) state.Retry = retry;
