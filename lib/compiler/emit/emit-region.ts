@@ -4,6 +4,7 @@ import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
 import { resultOf, emitTask } from './emit-task';
 import { emitRetryLoops } from './emit-retry-loop';
+import { emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
@@ -18,7 +19,7 @@ export function emitRegion(scope: RegionScope, context: EmitContext): string {
   }
 
   const first = scope.region.items[0];
-  return first.kind === 'fork' ? parallelName(first.fork) : first.name;
+  return first.kind === 'fork' ? parallelName(first.fork) : entryStateOf(context.byName.get(first.name), first.name);
 }
 
 /**
@@ -64,7 +65,7 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
     Branches: branches,
   };
   if (Object.keys(assign).length > 0) state.Assign = assign;
-  state.Next = fork.join;
+  state.Next = fork.join && entryStateOf(context.byName.get(fork.join), fork.join);
   addState(scope, parallelName(fork), state, context, fork.join ? context.byName.get(fork.join) : undefined);
 }
 
@@ -80,6 +81,7 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
   const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
+  emitWaitBefore(task, context, (name, generated) => addState(scope, name, generated, context, task));
   addState(scope, task.name, state, context, task);
   if (state.Type === 'Fail') return;
 
@@ -96,7 +98,9 @@ function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): v
     catcher.Next = followGroup(task, error, scope, context);
     state.Catch = [catcher];
   }
-  emitRetryLoops(task, state, scope, context, (name, generated) => addState(scope, name, generated, context, task));
+  const addGenerated = (name: string, generated: Record<string, unknown>) => addState(scope, name, generated, context, task);
+  emitWaitAfter(task, state, context, addGenerated);
+  emitRetryLoops(task, state, scope, context, addGenerated);
 }
 
 function emitSuccess(task: Task, state: Record<string, unknown>, group: TransitionGroup | undefined, scope: RegionScope, context: EmitContext): void {
@@ -180,7 +184,7 @@ function targetState(
   const line = target.range.start.line;
 
   if (target.kind === 'task') {
-    if (!isBranchExit(task, target.name, scope)) return target.name;
+    if (!isBranchExit(task, target.name, scope)) return entryStateOf(context.byName.get(target.name), target.name);
     const exitName = `${name}.${target.name}`;
     addState(scope, exitName, emitBranchExit(branchExitOutput(scope, context), line, context), context, task);
     return exitName;
