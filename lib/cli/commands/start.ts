@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
 import { serve } from '../../local/serve';
+import { DEFAULT_WEB_PORT } from '../../web/web-view';
 import type { CliOutput } from '../output';
 
 /** Exit code when the runtime cannot start, the same value as a failed compile. */
@@ -17,6 +18,7 @@ interface StartOptions {
   dynamodbPort: number;
   outboxPort: number;
   apiPort: number;
+  webPort?: number;
 }
 
 /** Registers `sirocco start`, which runs the synthesized app on the local runtime until SIGINT or SIGTERM. */
@@ -32,6 +34,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
     .option('--dynamodb-port <port>', 'port of DynamoDB (dynalite)', parsePort, DEFAULT_PORTS.dynamodb)
     .option('--outbox-port <port>', 'port of SNS Publish and SES v2 SendEmail', parsePort, DEFAULT_PORTS.outbox)
     .option('--api-port <port>', 'port of the API Gateway routes', parsePort, DEFAULT_PORTS.apiGateway)
+    .option('--web-port <port>', `port of the web view (default ${DEFAULT_WEB_PORT}, or a free port when every other port is 0)`, parsePort)
     .action(async (options: StartOptions) => {
       const ports: RuntimePorts = {
         stepFunctions: options.stepfunctionsPort,
@@ -47,6 +50,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
           dataDir: options.data,
           synth: options.synth,
           ports,
+          webPort: options.webPort,
           print: (line) => output.stdout(`${line}\n`),
         });
       } catch (error) {
