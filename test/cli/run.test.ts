@@ -57,6 +57,7 @@ describe('sirocco run', () => {
     expect(out).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}bonus finished in \d+\.\d\d s$/m);
     expect(out).toMatch(/^SMS to \+15555550100: Approve a bonus of 420 EUR for employee E1001 \(2026-06\)\?$/m);
     expect(out).toMatch(/^Approved through http:\/\/127\.0\.0\.1:\d+\/prod\/approvals\/[A-Za-z0-9_-]{32}$/m);
+    expect(out).not.toContain('Open the approval link to decide');
     expect(out).toMatch(/record_payroll finished/);
     expect(out).not.toContain('record_payroll_without_bonus');
     expect(out).toMatch(/^Execution SUCCEEDED: arn:aws:states:us-east-1:000000000000:execution:salary:/m);
@@ -158,6 +159,7 @@ describe('runWorkflow', () => {
 
     expect(run?.status).toBe('ABORTED');
     expect(run?.error).toBe('Interrupted');
+    expect(lines).toContain('Open the approval link to decide, or press Ctrl+C to stop the run. --approve or --reject decide at once.\n');
     expect(lines).toContain('Stopping the execution, because the run was interrupted.\n');
     expect(lines.join('')).toMatch(/approve_bonus aborted/);
     expect(lines.join('')).not.toContain('record_payroll');

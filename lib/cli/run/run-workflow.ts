@@ -139,6 +139,7 @@ async function execute(
   const followedLinks = new Set<string>();
   let seenMessages = 0;
   let stopped = false;
+  let hinted = false;
 
   try {
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(options.input) }));
@@ -154,7 +155,12 @@ async function execute(
       const messages = runtime.outbox.messages();
       for (const message of messages.slice(seenMessages)) {
         print(`${message.channel.toUpperCase()} to ${message.to}: ${message.body.replace(/\n/g, '\n    ')}`);
-        if (options.decision) await decideLinks(message, runtime.urls.apiGateway, options.decision, followedLinks, print);
+        if (options.decision) {
+          await decideLinks(message, runtime.urls.apiGateway, options.decision, followedLinks, print);
+        } else if (!hinted && approvalLinksOf(message, runtime.urls.apiGateway).length > 0) {
+          hinted = true;
+          print('Open the approval link to decide, or press Ctrl+C to stop the run. --approve or --reject decide at once.');
+        }
       }
       seenMessages = messages.length;
 
