@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { SourcePosition } from '../compiler/types';
 import type { SourceRange } from '../diagnostics/diagnostic';
 
@@ -39,7 +39,7 @@ export class SourceDocument {
   /**
    * Replaces each alias (`*name`) with a copy of its anchored node, so that
    * readers see plain maps, lists and scalars. Positions inside a copy point
-   * at the anchored node. A circular alias, or copies of more than
+   * at the anchored node. A circular alias, an alias without an anchor before it, or copies of more than
    * `maxCopiedNodes` nodes in total, stop the expansion and set `aliasError`.
    */
   private expandAliases(): void {
@@ -47,8 +47,11 @@ export class SourceDocument {
     let copiedNodes = 0;
     visit(document, {
       Alias: (_, alias, path) => {
-        const target = alias.resolve(document);
-        if (!target) return undefined;
+        const target = resolveAlias(alias, document);
+        if (!target) {
+          this.aliasError ??= { message: `alias '*${alias.source}' has no anchor '&${alias.source}' before it`, offset: alias.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
         const circular = path.includes(target as never);
         const copy = circular ? undefined : (target.clone() as Node);
         copiedNodes += copy ? countNodes(copy) : 0;
@@ -114,5 +117,15 @@ export class SourceDocument {
     }
 
     return { start: { line: 1, column: 1 } };
+  }
+}
+
+/** Returns the anchored node of an alias, or undefined when no anchor of that name comes before it. */
+function resolveAlias(alias: Alias, document: Document): Node | undefined {
+  try {
+    return alias.resolve(document) as Node | undefined;
+  } catch {
+    // yaml 2 throws a ReferenceError for an alias whose anchor is missing or comes later.
+    return undefined;
   }
 }
