@@ -64,6 +64,11 @@ export const catalog = {
   untranslatedForm: entry('SRC2110', 'error', "'{0}' has no safe JSONata translation: write {1} instead."),
   invalidInlineParameter: entry('SRC2120', 'error', "Invalid inline parameter of action '{0}': {1}. Write name=value pairs after the action name, and quote values that contain spaces."),
   inlineParametersWithInput: entry('SRC2121', 'error', "Task '{0}' has inline action parameters and an 'input' that is not a mapping, so they cannot be merged: move the parameters into 'input'."),
+  reverseRunsAllTasks: entry('SRC2130', 'warning', "Reverse workflow '{0}' runs every task in the order of their 'requires', and independent tasks in parallel: a Mistral task_name input that selects one target is not read."),
+  requiresOutsideReverse: entry('SRC2131', 'error', "Task '{0}' has 'requires', which only a reverse workflow reads: add 'type: reverse' at the workflow's top level or use transitions."),
+  transitionInReverse: entry('SRC2132', 'error', "Task '{0}' of a reverse workflow has transitions: a reverse workflow orders its tasks by 'requires' alone, so remove on-success, on-error and on-complete."),
+  unknownRequirement: entry('SRC2133', 'error', "Task '{0}' requires '{1}', which is not a task of this workflow."),
+  requirementCycle: entry('SRC2134', 'error', "The 'requires' of this reverse workflow form a cycle, so no task can run first: remove one requirement of the cycle."),
 
   invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
   duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),

@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Workflow } from './model';
 import { readWorkflow } from './read-workflow';
+import { planReverseWorkflow } from './reverse-workflow';
 import { SourceDocument } from './source-document';
 import { validateSchema } from './validate-schema';
 
@@ -47,5 +48,6 @@ export function parseWorkflowDocument(source: SourceDocument, bag: DiagnosticBag
   const value: unknown = source.document.toJS();
   if (!validateSchema(value, source, bag)) return undefined;
 
-  return readWorkflow(source, bag);
+  const workflow = readWorkflow(source, bag);
+  return planReverseWorkflow(workflow, source, bag);
 }

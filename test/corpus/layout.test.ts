@@ -57,7 +57,8 @@ describe('file layouts', () => {
       ["version: '2.0'\nworkflows:\n  first:\n    tasks:\n      one:\n        action: shop.notify\n", ['SRC2105']],
       ["version: '2.0'\nname: wb\nworkflows: [one]\n", ['SRC2102']],
       ["version: '2.0'\nname: wb\nactions: {}\nworkflows: {}\n", ['SRC2106']],
-      ["version: '2.0'\nfirst:\n  type: reverse\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC1007']],
+      ["version: '2.0'\nfirst:\n  type: reverse\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC2130']],
+      ["version: '2.0'\nfirst:\n  type: sideways\n  tasks:\n    one:\n      action: shop.notify\n", ['SRC1006']],
     ];
 
     for (const [source, codes] of cases) {
