@@ -3,7 +3,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { SourceDocument } from './source-document';
 
 /**
- * How a file lays out its workflows:
+ * Layout of the workflows in a file:
  * - `workflow`: one Sirocco workflow with `version`, `name` and `tasks` at the top.
  * - `workflows`: Mistral's workflow file, `version` and then one key per workflow name.
  * - `workbook`: Mistral's workbook, `version`, `name`, `workflows` and `actions`.

@@ -42,10 +42,10 @@ function procedureStart(call: ExpressionNode): number {
 }
 
 /**
- * Translates the Mistral forms that have a JSONata equivalent: `$.name` and
- * Jinja's `_.name` at the top of an expression become `$name`, YAQL
+ * Translates the Mistral forms that have a JSONata equivalent. `$.name` and
+ * Jinja's `_.name` at the top of an expression become `$name`. YAQL
  * functions such as `len()` and `not()` become their JSONata equivalents
- * (lib/dsl/yaql-functions.ts), `task().result` becomes
+ * (lib/dsl/yaql-functions.ts). `task().result` becomes
  * `$result` and `execution().id` (also `name`, `input`, `created_at`) reads
  * `$states.context.Execution`. Returns the new text and the calls that
  * cannot be translated.
@@ -72,7 +72,7 @@ function visit(node: unknown, atTop: boolean, edits: Edit[], unsupported: Unsupp
 
   const current = node as ExpressionNode;
   if (current.type === 'path' && translatePath(current, atTop, edits)) {
-    // The steps after the translated pair can still hold calls, such as `.where()` in `$.items.where(...)`.
+    // The steps after the translated pair can still contain calls, such as `.where()` in `$.items.where(...)`.
     visit((current.steps as ExpressionNode[]).slice(2), false, edits, unsupported);
     return;
   }

@@ -43,7 +43,7 @@ export class ValueReader {
 
   /**
    * Reads a string that may contain expressions. `node` locates the string
-   * in the file. Each expression's offset comes from the matching `<%` in the
+   * in the file. Each expression's offset comes from the matching `<%` or `{{` in the
    * node's source text, so that quoted and plain scalars both map exactly.
    */
   readString(value: string, node: Node | undefined, offsetInNode = 0): ValueTree {

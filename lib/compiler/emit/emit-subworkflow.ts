@@ -8,7 +8,7 @@ export function workflowSubstitutionKey(workflow: string): string {
 /**
  * Returns the Resource and Arguments of a `workflow:` task, which starts the
  * child state machine and waits for it (`startExecution.sync:2`, whose
- * result holds the child's Output as JSON). An input mapping also gets
+ * result contains the child's Output as JSON). An input mapping also gets
  * `AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID`, which links the child
  * execution to its parent in the Step Functions console.
  */
