@@ -16,6 +16,7 @@ const SALARY = path.join(PROJECT_DIR, 'workflows', 'salary.yaml');
 const APPROVED_INPUT = JSON.stringify({ employee_id: 'E1001', month: '2026-06' });
 
 let assemblyDir: string;
+const keptRunFolders: string[] = [];
 
 function capture(): CliOutput & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -35,6 +36,12 @@ async function sirocco(...args: string[]): Promise<{ code: number; out: string; 
   return { code, out: output.out(), err: output.err() };
 }
 
+/** Removes the temporary folder of a failed run after the tests, and nothing outside the temporary folder. */
+function removeAfterTests(logFile: string | undefined): void {
+  const folder = path.dirname(path.dirname(logFile ?? ''));
+  if (folder.startsWith(path.join(os.tmpdir(), 'sirocco-run-'))) keptRunFolders.push(folder);
+}
+
 function temporaryDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `sirocco-run-test-${prefix}-`));
 }
@@ -45,7 +52,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => {
-  fs.rmSync(assemblyDir, { recursive: true, force: true });
+  for (const folder of [assemblyDir, ...keptRunFolders]) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 describe('sirocco run', () => {
@@ -87,8 +94,8 @@ describe('sirocco run', () => {
     expect(out).toContain('Error: SystemError.404');
     expect(out).not.toContain('"trace"');
     const logFile = /^Runtime log: (.+)$/m.exec(out)?.[1] ?? '';
+    removeAfterTests(logFile);
     expect(fs.existsSync(logFile)).toBe(true);
-    fs.rmSync(path.dirname(path.dirname(logFile)), { recursive: true, force: true });
   }, 120_000);
 
   test.each([
@@ -157,13 +164,13 @@ describe('runWorkflow', () => {
       output,
     );
 
+    removeAfterTests(run?.logFile);
     expect(run?.status).toBe('ABORTED');
     expect(run?.error).toBe('Interrupted');
     expect(lines).toContain('Open the approval link to decide, or press Ctrl+C to stop the run. --approve or --reject decide at once.\n');
     expect(lines).toContain('Stopping the execution, because the run was interrupted.\n');
     expect(lines.join('')).toMatch(/approve_bonus aborted/);
     expect(lines.join('')).not.toContain('record_payroll');
-    fs.rmSync(path.dirname(path.dirname(run?.logFile ?? '')), { recursive: true, force: true });
   }, 120_000);
 });
 

@@ -173,6 +173,9 @@ async function execute(
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMilliseconds ?? 100));
     }
+    // The history recorder reads the execution through the Step Functions API, so its
+    // status events are delivered before the runtime stops that API.
+    await runtime.events.settled();
 
     return {
       workflow,
