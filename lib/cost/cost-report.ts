@@ -29,7 +29,7 @@ export function buildCostReport(workflow: string, asl: StateMachineDefinition, a
   const notes = [...COST_NOTES];
   const children = childExecutionStates(asl.States);
   if (children.length > 0) {
-    notes.push(`The child executions that ${children.join(', ')} start are billed on their own and not counted here.`);
+    notes.push(`Child executions are billed on their own and not counted here. These states start them: ${children.join(', ')}.`);
   }
 
   return {

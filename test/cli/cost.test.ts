@@ -250,13 +250,13 @@ describe('buildCostReport', () => {
   test('notes the child executions', () => {
     const report = buildCostReport('parent', definition, DEFAULT_ASSUMPTIONS);
 
-    expect(report.assumptions.notes).toContain('The child executions that child, nested start are billed on their own and not counted here.');
+    expect(report.assumptions.notes).toContain('Child executions are billed on their own and not counted here. These states start them: child, nested.');
   });
 
   test('adds no note without child executions', () => {
     const report = buildCostReport('plain', { QueryLanguage: 'JSONata', StartAt: 'a', States: { a: { Type: 'Pass', End: true } } }, DEFAULT_ASSUMPTIONS);
 
-    expect(report.assumptions.notes.some((note) => note.includes('child executions'))).toBe(false);
+    expect(report.assumptions.notes.some((note) => note.includes('Child executions'))).toBe(false);
   });
 });
 
