@@ -45,7 +45,7 @@ export const catalog = {
   guardsNotExclusive: entry('SRC1110', 'warning', "The guards of '{0}' of task '{1}' may match together: Step Functions takes only the first matching target, while Mistral would run all of them."),
   branchEndsWithoutJoin: entry('SRC1111', 'error', "Inside the fork closed by '{0}', {1} ends the branch without reaching the join: Step Functions cannot end the workflow from a branch, so route this path to '{0}'."),
   joinClosesTwoForks: entry('SRC1112', 'error', "Task '{0}' closes the fork at {1} and is reached again by the transition {2}: a join closes exactly one fork."),
-  unsupportedJoin: entry('SRC1113', 'error', "'join: {0}' is not supported yet: only 'join: all' can be expressed as a Parallel state."),
+  unsupportedJoin: entry('SRC1113', 'error', "'join: {0}' of task '{1}' waits for more branches than the {2} of its fork: write a number up to {2}, or 'all'."),
   emptyBranch: entry('SRC1114', 'error', "The fork at {0} goes straight to its join '{1}': every branch needs at least one task."),
 
   expressionSyntax: entry('SRC1201', 'error', 'Invalid JSONata expression: {0}.'),
@@ -73,6 +73,7 @@ export const catalog = {
   invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
   duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),
   concurrencyWithoutItems: entry('SRC2003', 'error', "Task '{0}' sets 'concurrency' without 'with-items': add 'with-items' or remove 'concurrency'."),
+  partialJoin: entry('SRC2010', 'warning', "'join: {0}' of task '{1}' waits until every branch ends, because a Parallel state cannot cancel the slower branches: the join continues when at least {2} of the {3} branches succeed, and the variables published by a failed branch are null."),
 
   ...stdCatalog,
 

@@ -206,13 +206,13 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     code: 'SRC1113',
-    title: 'join other than all',
+    title: 'join count above the branches',
     source:
       `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: j\n` +
-      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: one\n    action: shop.check\n`,
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: 3\n    action: shop.check\n`,
     line: 14,
     column: 11,
-    message: "'join: one' is not supported yet",
+    message: "'join: 3' of task 'j' waits for more branches than the 2 of its fork",
   },
   {
     code: 'SRC1114',
@@ -337,6 +337,16 @@ export const diagnosticCases: DiagnosticCase[] = [
     line: 6,
     column: 5,
     message: "Task 'a' sets 'concurrency' without 'with-items'",
+  },
+  {
+    code: 'SRC2010',
+    title: 'join one tolerates failures',
+    source:
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: j\n` +
+      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: one\n    action: shop.check\n`,
+    line: 14,
+    column: 11,
+    message: "the join continues when at least 1 of the 2 branches succeed",
   },
   {
     code: 'SRC2101',

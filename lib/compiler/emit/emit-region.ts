@@ -4,6 +4,8 @@ import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
 import { resultOf, emitTask } from './emit-task';
 import { emitRetryLoops } from './emit-retry-loop';
+import { joinQuorum } from '../graph/check-partial-join';
+import { emitPartialJoin } from './emit-partial-join';
 import { emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
@@ -67,6 +69,11 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   if (Object.keys(assign).length > 0) state.Assign = assign;
   state.Next = fork.join && entryStateOf(context.byName.get(fork.join), fork.join);
   addState(scope, parallelName(fork), state, context, fork.join ? context.byName.get(fork.join) : undefined);
+  const joinTask = fork.join ? context.byName.get(fork.join) : undefined;
+  const quorum = joinQuorum(joinTask);
+  if (quorum !== undefined && quorum < fork.branches.length) {
+    emitPartialJoin(fork, state, quorum, context, (name, generated) => addState(scope, name, generated, context, joinTask));
+  }
 }
 
 function assignPublishes(entries: Task['publish'], bindings: Bindings, scope: RegionScope): Record<string, unknown> | undefined {

@@ -1,16 +1,17 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic';
 import type { Task, Workflow } from '../../dsl/model';
 import { exclusiveDefault } from '../emit/emit-choice';
+import { checkPartialJoin } from './check-partial-join';
 import { isGuardedGroup, transitionGroups, type WorkflowGraph } from './regions';
 
 /**
  * Reports constructs that Step Functions cannot express: a fork branch that
- * ends the workflow instead of reaching its join, and joins other than `all`.
+ * ends the workflow instead of reaching its join, and joins that wait for more branches than the fork has.
  * Warns where guards may overlap, because a Choice state takes only the first match.
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
   for (const task of workflow.tasks) {
-    if (task.joinSpec && task.joinSpec.value !== 'all') bag.report('unsupportedJoin', task.joinSpec.range, task.joinSpec.value);
+    checkPartialJoin(task, graph, bag);
     checkGuardOverlap(task, bag);
 
     const region = graph.regionOf.get(task.name);
