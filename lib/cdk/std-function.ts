@@ -15,6 +15,8 @@ import { ACTION_RUNTIME } from './action-function';
 const STD_ENTRIES: Readonly<Record<string, string>> = {
   'std.http': 'http.ts',
   'std.async_noop': 'callback-token.ts',
+  // Not an action that workflows name: `pause-before` compiles to a call of this function.
+  'std.pause': 'pause.ts',
 };
 
 export interface StdFunctionProps {
@@ -71,7 +73,7 @@ export class StdFunction extends Construct {
       },
       bundling: { forceDockerBundling: false, minify: true, sourceMap: true, externalModules: ['@aws-sdk/*'] },
     });
-    if (file === 'callback-token.ts') {
+    if (file === 'callback-token.ts' || file === 'pause.ts') {
       role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.historyTable.tableArn] }));
     }
 

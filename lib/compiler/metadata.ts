@@ -1,6 +1,7 @@
 import type { Workflow } from '../dsl/model';
 import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './types';
 import { approvalAction } from './emit/context';
+import { pauseSubstitution } from './emit/emit-pause';
 import { workflowSubstitutionKey } from './emit/emit-subworkflow';
 import { functionKeyOf, stdActionOf, stdSubstitution } from './std/std-actions';
 
@@ -75,6 +76,8 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
     seen.add(key);
     substitutions.push(std ?? (task.action === approvalAction ? { key, kind: 'approval' } : { key, kind: 'action', action: task.action }));
   }
+
+  if (workflow.tasks.some((task) => task.pauseBefore)) substitutions.push(pauseSubstitution);
 
   const cost = countTransitions(asl.States, asl.StartAt);
   const metadata: WorkflowMetadata = {

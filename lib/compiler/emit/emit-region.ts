@@ -6,7 +6,8 @@ import { resultOf, emitTask } from './emit-task';
 import { emitRetryLoops } from './emit-retry-loop';
 import { joinQuorum } from '../graph/check-partial-join';
 import { emitPartialJoin } from './emit-partial-join';
-import { emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
+import { emitPauseBefore } from './emit-pause';
+import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
@@ -88,7 +89,9 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
   const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
-  emitWaitBefore(task, context, (name, generated) => addState(scope, name, generated, context, task));
+  const addEntry = (name: string, generated: Record<string, unknown>) => addState(scope, name, generated, context, task);
+  emitPauseBefore(task, afterPauseStateOf(task), context, addEntry);
+  emitWaitBefore(task, context, addEntry);
   addState(scope, task.name, state, context, task);
   if (state.Type === 'Fail') return;
 

@@ -1,5 +1,6 @@
 import type { Task } from '../../dsl/model';
 import { comment, type EmitContext } from './context';
+import { pauseStateName } from './emit-pause';
 import type { AddState } from './emit-retry-loop';
 
 /** Name of the Wait state that runs before a task with `wait-before`. */
@@ -8,11 +9,17 @@ function waitBeforeName(task: Task): string {
 }
 
 /**
- * Returns the state that a transition to `task` enters: its `wait-before`
- * Wait when it has one, otherwise the task's own state.
+ * Returns the state that a transition to `task` enters: its `pause-before`
+ * state, else its `wait-before` Wait, else the task's own state.
  */
 export function entryStateOf(task: Task | undefined, name: string): string {
+  if (task?.pauseBefore) return pauseStateName(task);
   return task?.waitBefore === undefined ? name : waitBeforeName(task);
+}
+
+/** Returns the state after the `pause-before` state: the `wait-before` Wait or the task. */
+export function afterPauseStateOf(task: Task): string {
+  return task.waitBefore === undefined ? task.name : waitBeforeName(task);
 }
 
 /** Emits the Wait state of `wait-before`, which no Task field can express. */
