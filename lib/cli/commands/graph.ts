@@ -83,6 +83,8 @@ async function readStatuses(
 ): Promise<Record<string, TaskStatus> | undefined> {
   const endpoint = options.stepfunctionsEndpoint ?? process.env.AWS_ENDPOINT_URL_SFN ?? `http://127.0.0.1:${DEFAULT_PORTS.stepFunctions}`;
   const executionArn = executionArnOf(options.execution!, workflow);
+  // The project runs on Node.js 20, and @aws-sdk/core reads this variable to skip its notice about Node.js 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sfn = new SFNClient({
     endpoint,
     region: LOCAL_LOCATION.region,

@@ -73,6 +73,8 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  */
 export async function runWorkflow(options: RunOptions, output: CliOutput): Promise<RunResult | undefined> {
   const print = (line: string) => output.stdout(`${line}\n`);
+  // The project runs on Node.js 20, and @aws-sdk/core reads this variable to skip its notice about Node.js 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const compiled = compileWorkflowFile(options.file, options.actionsDir, output, options.workflow);
   if (!compiled) return undefined;
   const workflow = compiled.metadata.name;
