@@ -4,6 +4,7 @@ import { HttpError } from './http';
 import { describeExecution } from './routes/describe-execution';
 import { listExecutions } from './routes/list-executions';
 import { redriveExecution } from './routes/redrive-execution';
+import { resumeExecution } from './routes/resume-execution';
 import { startExecution } from './routes/start-execution';
 import { stopExecution } from './routes/stop-execution';
 
@@ -25,6 +26,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', resource: '/executions/{id}', handle: describeExecution },
   { method: 'POST', resource: '/executions/{id}/redrive', handle: redriveExecution },
   { method: 'POST', resource: '/executions/{id}/stop', handle: stopExecution },
+  { method: 'POST', resource: '/executions/{id}/resume', handle: resumeExecution },
 ];
 
 /**

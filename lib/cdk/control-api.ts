@@ -149,6 +149,7 @@ export class ControlApi extends Construct {
     execution.addMethod('GET', integration, options);
     execution.addResource('redrive').addMethod('POST', integration, options);
     execution.addResource('stop').addMethod('POST', integration, options);
+    execution.addResource('resume').addMethod('POST', integration, options);
   }
 
   private grantHandler(props: ControlApiProps, control: HistoryFunction): void {

@@ -4,6 +4,7 @@ import { registerCost } from './commands/cost';
 import { registerGraph } from './commands/graph';
 import { registerHistory } from './commands/history';
 import { registerRedrive } from './commands/redrive';
+import { registerResume } from './commands/resume';
 import { registerRun } from './commands/run';
 import { registerStart } from './commands/start';
 import { registerStartExecution } from './commands/start-execution';
@@ -28,6 +29,7 @@ const commands: RegisterCommand[] = [
   registerHistory,
   registerRedrive,
   registerStop,
+  registerResume,
 ];
 
 /** Builds the `sirocco` program with every command. */

@@ -2,6 +2,7 @@
 export { describeExecution } from '../../../lambdas/control/routes/describe-execution';
 export { listExecutions } from '../../../lambdas/control/routes/list-executions';
 export { redriveExecution } from '../../../lambdas/control/routes/redrive-execution';
+export { resumeExecution } from '../../../lambdas/control/routes/resume-execution';
 export { startExecution } from '../../../lambdas/control/routes/start-execution';
 export { stopExecution } from '../../../lambdas/control/routes/stop-execution';
 export { readApprovalLinks } from './approval-links';
