@@ -1,6 +1,8 @@
 import { DiagnosticBag, sortDiagnostics } from '../diagnostics/diagnostic';
+import { expandAdHocActions, readAdHocActions } from '../dsl/ad-hoc-actions';
 import { readFileSections, type FileLayout } from '../dsl/file-sections';
 import { parseWorkflowDocument, readSourceDocument } from '../dsl/parse-workflow';
+import { ValueReader } from '../dsl/read-values';
 import { compileModel, compileWorkflow, type CompileOptions } from './compile-workflow';
 import type { CompileResult, Diagnostic } from './types';
 
@@ -33,17 +35,18 @@ function compileSections(text: string, options: CompileOptions, bag: DiagnosticB
   const document = readSourceDocument(text, bag);
   if (!document) return { workflows: [], diagnostics: sortDiagnostics(bag.items) };
 
-  const { layout, workflows: sections } = readFileSections(document, bag);
+  const { layout, workflows: sections, actions: actionPairs } = readFileSections(document, bag);
   if (layout === 'workflow') {
     const result = compileWorkflow(text, options);
     return { layout, workflows: [result], diagnostics: result.diagnostics };
   }
 
+  const actions = readAdHocActions(actionPairs, new ValueReader(document, bag), document, bag);
   const workflows = sections.map((section) => {
     const sectionBag = new DiagnosticBag(options.file);
     const workflow = parseWorkflowDocument(section.source, sectionBag);
     if (!workflow) return { diagnostics: sortDiagnostics(sectionBag.items) };
-    return compileModel(workflow, options, sectionBag);
+    return compileModel(expandAdHocActions(workflow, actions, sectionBag), options, sectionBag);
   });
 
   const diagnostics = [...bag.items, ...workflows.flatMap((result) => result.diagnostics)];

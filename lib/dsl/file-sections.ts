@@ -27,6 +27,8 @@ export interface WorkflowSection {
 export interface FileSections {
   layout: FileLayout;
   workflows: WorkflowSection[];
+  /** Ad-hoc action definitions: a workbook's `actions`, or the top-level keys with `base`. */
+  actions: Pair[];
 }
 
 /** Top-level keys that a workbook may hold besides `workflows`. */
@@ -45,14 +47,19 @@ const stateMachineName = /^[A-Za-z0-9_-]{1,80}$/;
 export function readFileSections(source: SourceDocument, bag: DiagnosticBag): FileSections {
   const root = source.document.contents as YAMLMap;
   const workbook = pairOf(root, 'workflows') !== undefined;
-  if (pairOf(root, 'tasks') || (pairOf(root, 'name') && !workbook)) return { layout: 'workflow', workflows: [] };
+  if (pairOf(root, 'tasks') || (pairOf(root, 'name') && !workbook)) return { layout: 'workflow', workflows: [], actions: [] };
 
   checkVersion(root, source, bag);
 
-  if (workbook) return { layout: 'workbook', workflows: readWorkbook(root, source, bag) };
+  if (workbook) {
+    const actions = pairOf(root, 'actions')?.value;
+    return { layout: 'workbook', workflows: readWorkbook(root, source, bag), actions: isMap(actions) ? actionPairs(actions.items, source, bag) : [] };
+  }
 
-  const workflowPairs = root.items.filter((pair) => !fileKeys.has(keyText(pair)));
-  if (workflowPairs.length === 0) bag.report('noWorkflows', { start: { line: 1, column: 1 } });
+  const keyPairs = root.items.filter((pair) => !fileKeys.has(keyText(pair)));
+  const actions = actionPairs(keyPairs.filter((pair) => isMap(pair.value) && pairOf(pair.value, 'base')), source, bag);
+  const workflowPairs = keyPairs.filter((pair) => !actions.includes(pair));
+  if (keyPairs.length === 0) bag.report('noWorkflows', { start: { line: 1, column: 1 } });
 
   const workflows: WorkflowSection[] = [];
   for (const pair of workflowPairs) {
@@ -61,7 +68,7 @@ export function readFileSections(source: SourceDocument, bag: DiagnosticBag): Fi
     if (section) workflows.push(section);
   }
 
-  return { layout: 'workflows', workflows };
+  return { layout: 'workflows', workflows, actions };
 }
 
 function readWorkbook(root: YAMLMap, source: SourceDocument, bag: DiagnosticBag): WorkflowSection[] {
@@ -69,9 +76,6 @@ function readWorkbook(root: YAMLMap, source: SourceDocument, bag: DiagnosticBag)
     const key = keyText(pair);
     if (!workbookKeys.has(key)) bag.report('unknownWorkbookKey', rangeOfNode(pair.key as Node, source), key);
   }
-  const actions = pairOf(root, 'actions');
-  if (actions) bag.report('adHocActionsUnsupported', rangeOfNode(actions.key as Node, source));
-
   const namePair = pairOf(root, 'name');
   if (!namePair || !isScalar(namePair.value) || typeof namePair.value.value !== 'string') {
     bag.report('missingWorkbookName', namePair ? rangeOfNode(namePair.key as Node, source) : { start: { line: 1, column: 1 } });
@@ -111,10 +115,6 @@ function readSection(
     bag.report('workflowNotMapping', keyRange, key, 'a workflow mapping with tasks');
     return undefined;
   }
-  if (isMap(pair.value) && pairOf(pair.value, 'base')) {
-    bag.report('adHocActionsUnsupported', keyRange);
-    return undefined;
-  }
   if (!stateMachineName.test(name)) {
     bag.report('invalidWorkflowName', keyRange, name);
     return undefined;
@@ -146,6 +146,14 @@ function qualifyWorkflowReferences(body: YAMLMap, workbook: string, keys: Readon
     // NOTE: positions reported inside inline parameters of a qualified reference shift by the prefix length.
     if (keys.has(name)) reference.value = `${workbook}.${reference.value}`;
   }
+}
+
+/** Returns the pairs whose value is a mapping, the form of an ad-hoc action, and reports the others. */
+function actionPairs(pairs: Pair[], source: SourceDocument, bag: DiagnosticBag): Pair[] {
+  for (const pair of pairs.filter((candidate) => !isMap(candidate.value))) {
+    bag.report('workflowNotMapping', rangeOfNode(pair.key as Node, source), keyText(pair), 'an ad-hoc action mapping with base');
+  }
+  return pairs.filter((pair) => isMap(pair.value));
 }
 
 /** Removes `type: direct`, Mistral's default, which needs no translation. Other types stay for the schema to report. */

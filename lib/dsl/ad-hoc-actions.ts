@@ -1,0 +1,139 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { renderValue } from '../compiler/emit/jsonata-text';
+import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
+import { parseExpression } from './expression';
+import type { Expression, Task, ValueTree, Workflow } from './model';
+import { mergeInlineInput, readInlineAction } from './read-inline-action';
+import type { ValueReader } from './read-values';
+import type { SourceDocument } from './source-document';
+import { replaceFreeVariables } from './variables';
+
+/** A Mistral ad-hoc action: a base action with a fixed input built from the ad-hoc action's own inputs. */
+export interface AdHocAction {
+  name: string;
+  base: string;
+  /** Input of the base action, whose expressions read the ad-hoc inputs as `$name`. */
+  baseInput?: ValueTree;
+  inputs: { name: string; default?: unknown }[];
+}
+
+const definitionKeys = new Set(['base', 'base-input', 'input', 'output', 'description', 'tags']);
+
+/**
+ * Reads ad-hoc action definitions (`name: {base, base-input, input}`).
+ * Problems, such as an `output` transform, which is not supported yet, go to `bag`.
+ */
+export function readAdHocActions(pairs: readonly Pair[], reader: ValueReader, source: SourceDocument, bag: DiagnosticBag): Map<string, AdHocAction> {
+  const actions = new Map<string, AdHocAction>();
+  for (const pair of pairs) {
+    const name = String((pair.key as Scalar).value);
+    const keyRange = rangeOf(pair.key as Node, source);
+    const body = pair.value as YAMLMap;
+    const field = (key: string) => body.items.find((item) => isScalar(item.key) && item.key.value === key);
+
+    const unknown = body.items.map((item) => String((item.key as Scalar).value)).filter((key) => !definitionKeys.has(key));
+    const baseNode = field('base')?.value;
+    if (unknown.length > 0 || !isScalar(baseNode) || typeof baseNode.value !== 'string') {
+      bag.report('invalidAdHocAction', keyRange, name, unknown.length > 0 ? `unknown key '${unknown[0]}'` : "'base' must name the action to call");
+      continue;
+    }
+    const outputPair = field('output');
+    if (outputPair) bag.report('adHocOutputUnsupported', rangeOf(outputPair.key as Node, source), name);
+
+    const inline = readInlineAction(baseNode, reader, source, bag);
+    const baseInputPair = field('base-input');
+    const baseInput = baseInputPair ? reader.read(baseInputPair.value as Node) : undefined;
+    const merged = mergeInlineInput(baseInput, inline.entries, name, baseInputPair ? rangeOf(baseInputPair.key as Node, source) : undefined, bag);
+
+    actions.set(name, { name, base: inline.action, baseInput: merged, inputs: readInputs(field('input')?.value as Node | undefined) });
+  }
+
+  return actions;
+}
+
+/**
+ * Replaces each task that calls an ad-hoc action with a task of its base
+ * action. The task's input supplies the ad-hoc inputs, each expression of
+ * `base-input` reads them in place of its `$name` variables, and declared
+ * defaults fill the inputs that the task leaves out.
+ */
+export function expandAdHocActions(workflow: Workflow, actions: ReadonlyMap<string, AdHocAction>, bag: DiagnosticBag): Workflow {
+  if (actions.size === 0) return workflow;
+
+  const tasks = workflow.tasks.map((task) => {
+    const action = actions.get(task.action);
+    return action ? expandTask(task, action, bag) : task;
+  });
+
+  return { ...workflow, tasks };
+}
+
+function expandTask(task: Task, action: AdHocAction, bag: DiagnosticBag): Task {
+  const mapping = task.input === undefined || task.input.kind === 'object';
+  if (!mapping) bag.report('adHocInputNotMapping', task.actionRange, task.name, action.name);
+  const given = task.input?.kind === 'object' ? task.input.entries : [];
+
+  const declared = new Set(action.inputs.map((input) => input.name));
+  for (const [name] of given) {
+    if (!declared.has(name)) bag.report('unknownAdHocInput', task.actionRange, action.name, name, [...declared].join(', ') || 'none');
+  }
+
+  const values = new Map<string, string>();
+  for (const input of action.inputs) {
+    const value = given.find(([name]) => name === input.name)?.[1];
+    if (value) values.set(input.name, `(${renderValue(value, (expression) => expression.text)})`);
+    else if (input.default !== undefined) values.set(input.name, JSON.stringify(input.default));
+    else {
+      // After the error, null keeps the reference from being reported again as an undefined variable.
+      if (mapping) bag.report('missingAdHocInput', task.actionRange, task.name, action.name, input.name);
+      values.set(input.name, 'null');
+    }
+  }
+
+  const expanded: Task = { ...task, action: action.base };
+  if (action.baseInput) expanded.input = substitute(action.baseInput, values);
+  else delete expanded.input;
+
+  return expanded;
+}
+
+/** Rewrites every expression of a value tree with the ad-hoc inputs in place of their variables. */
+function substitute(tree: ValueTree, values: ReadonlyMap<string, string>): ValueTree {
+  switch (tree.kind) {
+    case 'literal':
+      return tree;
+    case 'expression':
+      return { kind: 'expression', expression: substituteExpression(tree.expression, values) };
+    case 'template':
+      return { kind: 'template', parts: tree.parts.map((part) => (typeof part === 'string' ? part : substituteExpression(part, values))) };
+    case 'object':
+      return { kind: 'object', entries: tree.entries.map(([key, child]) => [key, substitute(child, values)]) };
+    case 'array':
+      return { kind: 'array', items: tree.items.map((child) => substitute(child, values)) };
+  }
+}
+
+function substituteExpression(expression: Expression, values: ReadonlyMap<string, string>): Expression {
+  const text = replaceFreeVariables(expression.text, expression.ast, (name) => values.get(name));
+  if (text === expression.text) return expression;
+
+  // NOTE: positions inside an expanded expression point at the ad-hoc action's definition.
+  const parsed = parseExpression(text);
+  return 'ast' in parsed ? { ...expression, text, ast: parsed.ast } : expression;
+}
+
+function readInputs(node: Node | undefined): AdHocAction['inputs'] {
+  if (!isSeq(node)) return [];
+
+  return node.items.map((item) => {
+    if (isMap(item)) {
+      const pair = item.items[0];
+      return { name: String((pair.key as Scalar).value), default: (pair.value as Node | null)?.toJSON() };
+    }
+    return { name: String((item as Scalar).value) };
+  });
+}
+
+function rangeOf(node: Node | undefined, source: SourceDocument): SourceRange {
+  return source.rangeOf([node?.range?.[0] ?? 0, node?.range?.[1] ?? 0]);
+}
