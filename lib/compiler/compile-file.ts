@@ -18,7 +18,9 @@ export interface FileCompileResult {
 /**
  * Compiles every workflow of a file, whatever its layout: one Sirocco
  * workflow, a Mistral workflow file with one key per workflow, or a Mistral
- * workbook. Like compileWorkflow, it never throws.
+ * workbook. Tasks that call an ad-hoc action of the file are expanded into
+ * its base action first. Like compileWorkflow, it reports an unexpected
+ * exception as SRC1999 instead of throwing.
  */
 export function compileFile(source: string, options: CompileOptions): FileCompileResult {
   const bag = new DiagnosticBag(options.file);
