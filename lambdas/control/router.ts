@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ControlContext } from './context';
 import { HttpError } from './http';
+import { completeTask } from './routes/complete-task';
 import { describeExecution } from './routes/describe-execution';
 import { listExecutions } from './routes/list-executions';
 import { redriveExecution } from './routes/redrive-execution';
@@ -27,6 +28,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/executions/{id}/redrive', handle: redriveExecution },
   { method: 'POST', resource: '/executions/{id}/stop', handle: stopExecution },
   { method: 'POST', resource: '/executions/{id}/resume', handle: resumeExecution },
+  { method: 'POST', resource: '/executions/{id}/tasks/{task}/complete', handle: completeTask },
 ];
 
 /**

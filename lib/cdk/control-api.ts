@@ -150,11 +150,13 @@ export class ControlApi extends Construct {
     execution.addResource('redrive').addMethod('POST', integration, options);
     execution.addResource('stop').addMethod('POST', integration, options);
     execution.addResource('resume').addMethod('POST', integration, options);
+    execution.addResource('tasks').addResource('{task}').addResource('complete').addMethod('POST', integration, options);
   }
 
   private grantHandler(props: ControlApiProps, control: HistoryFunction): void {
     for (const { metadata, stateMachine } of props.workflows) {
       stateMachine.grantStartExecution(this.handler);
+      stateMachine.grantTaskResponse(this.handler);
       grantExecutionActions(
         control.role,
         { workflowName: metadata.name, stateMachine },
@@ -164,7 +166,7 @@ export class ControlApi extends Construct {
         'states:GetExecutionHistory',
       );
     }
-    grantItemActions(props.table, this.handler, 'dynamodb:GetItem');
+    grantItemActions(props.table, this.handler, 'dynamodb:GetItem', 'dynamodb:DeleteItem');
     grantQuery(props.table, this.handler, [BY_WORKFLOW_INDEX, BY_STATUS_INDEX]);
   }
 

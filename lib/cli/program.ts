@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile';
+import { registerComplete } from './commands/complete';
 import { registerCost } from './commands/cost';
 import { registerGraph } from './commands/graph';
 import { registerHistory } from './commands/history';
@@ -30,6 +31,7 @@ const commands: RegisterCommand[] = [
   registerRedrive,
   registerStop,
   registerResume,
+  registerComplete,
 ];
 
 /** Builds the `sirocco` program with every command. */

@@ -9,12 +9,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { callbackKey } from '../../lambdas/std/callback-keys';
-import { readSiroccoSettings } from '../../lib/cdk/sirocco-context';
-import { SiroccoStack } from '../../lib/cdk/sirocco-stack';
+import type { CliOutput } from '../../lib/cli/output';
+import { runCli } from '../../lib/cli/program';
+import { addSiroccoStack } from '../../lib/cdk/sirocco-app';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
-import { readCorpusEntry } from './harness-cases';
-import { compileCorpusEntry } from './harness';
 
 /**
  * Runs the std-http corpus workflow end to end: a synthesized assembly with
@@ -31,6 +30,7 @@ let runtime: LocalRuntime;
 let sfn: SFNClient;
 let documents: DynamoDBDocumentClient;
 let historyTable: string;
+let assemblyDir: string;
 const tempDirs: string[] = [];
 
 function tempDir(prefix: string): string {
@@ -39,20 +39,14 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Synthesizes a Sirocco stack with only the std-http workflow and returns the assembly folder. */
+/** Synthesizes the Sirocco app with only the std-http workflow and returns the assembly folder. */
 function synthesizeStdHttp(): string {
-  const entry = readCorpusEntry('std-http');
-  const result = compileCorpusEntry(entry);
-  if (!result.asl || !result.metadata) throw new Error(JSON.stringify(result.diagnostics));
+  const workflowsDir = tempDir('sirocco-std-http-workflows-');
+  fs.copyFileSync(path.join(__dirname, 'std-http.yaml'), path.join(workflowsDir, 'std-http.yaml'));
 
   const outdir = tempDir('sirocco-std-http-assembly-');
-  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true, 'sirocco:systems': { accounting: 'http://127.0.0.1:4701', bonus: 'http://127.0.0.1:4702' } } });
-  new SiroccoStack(app, 'Sirocco', {
-    workflows: [{ file: entry.yamlPath, asl: result.asl, metadata: result.metadata }],
-    settings: readSiroccoSettings(app.node),
-    projectRoot,
-    env: { account: '000000000000', region: 'us-east-1' },
-  });
+  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true, 'sirocco:workflowsDir': workflowsDir } });
+  addSiroccoStack(app, projectRoot);
   app.synth();
   return outdir;
 }
@@ -70,7 +64,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => hrServer.listen(0, '127.0.0.1', resolve));
   hrUrl = `http://127.0.0.1:${(hrServer.address() as AddressInfo).port}`;
 
-  runtime = await startRuntime({ assemblyDir: synthesizeStdHttp(), dataDir: tempDir('sirocco-std-http-data-'), ports: 0, log: createMemoryLog() });
+  assemblyDir = synthesizeStdHttp();
+  runtime = await startRuntime({ assemblyDir, dataDir: tempDir('sirocco-std-http-data-'), ports: 0, log: createMemoryLog() });
   const clientOptions = { region: 'us-east-1', credentials };
   sfn = new SFNClient({ ...clientOptions, endpoint: runtime.urls.stepFunctions });
   documents = DynamoDBDocumentClient.from(new DynamoDBClient({ ...clientOptions, endpoint: runtime.urls.dynamodb }));
@@ -102,6 +97,25 @@ async function waitForCallbackRow(executionArn: string): Promise<Record<string, 
   }
 }
 
+async function postControl(route: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${runtime.urls.apiGateway}/v1${route}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Runs `sirocco <args>` in process against the test runtime. */
+async function sirocco(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const output: CliOutput = { color: false, stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) };
+  const connection = ['--assembly', assemblyDir, '--stepfunctions-endpoint', runtime.urls.stepFunctions, '--dynamodb-endpoint', runtime.urls.dynamodb, '--api-endpoint', runtime.urls.apiGateway];
+  const code = await runCli(['node', 'sirocco', ...args, ...connection], output);
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
 function startMachine(employeeId: string) {
   const stateMachineArn = 'arn:aws:states:us-east-1:000000000000:stateMachine:std_http';
   return sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ hr_url: hrUrl, employee_id: employeeId }) }));
@@ -119,6 +133,55 @@ describe('std-http on the local runtime', () => {
       employee: { id: 'e-1', active: true },
       status: 200,
     });
+  });
+
+  it('completes the HR task through the control API', async () => {
+    const started = await startMachine('e-405');
+    const executionArn = started.executionArn as string;
+    await waitForCallbackRow(executionArn);
+    const route = `/executions/${encodeURIComponent(executionArn)}/tasks/ask_hr/complete`;
+
+    const unknownTask = await postControl(`/executions/${encodeURIComponent(executionArn)}/tasks/fetch_employee/complete`, { output: {} });
+    const completed = await postControl(route, { output: { keep: true } });
+    const done = await waitForEnd(executionArn);
+    const again = await postControl(route, { output: { keep: true } });
+
+    expect(unknownTask.status).toBe(404);
+    expect(unknownTask.body.error).toBe('TaskNotWaiting');
+    expect(completed).toStrictEqual({ status: 200, body: { executionArn, task: 'ask_hr', completed: 'success' } });
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output as string)).toStrictEqual({ hr_url: hrUrl, employee_id: 'e-405', answer: { keep: true } });
+    expect(again.status).toBe(404);
+    expect(again.body.error).toBe('TaskNotWaiting');
+  });
+
+  it('fails the HR task through the control API', async () => {
+    const started = await startMachine('e-406');
+    const executionArn = started.executionArn as string;
+    await waitForCallbackRow(executionArn);
+
+    const failed = await postControl(`/executions/${encodeURIComponent(executionArn)}/tasks/ask_hr/complete`, { error: 'HrRejected', cause: 'Unknown employee.' });
+    const done = await waitForEnd(executionArn);
+
+    expect(failed.status).toBe(200);
+    expect({ status: done.status, error: done.error, cause: done.cause }).toStrictEqual({ status: 'FAILED', error: 'HrRejected', cause: 'Unknown employee.' });
+  });
+
+  it('completes the HR task with sirocco complete', async () => {
+    const started = await startMachine('e-407');
+    const executionArn = started.executionArn as string;
+    await waitForCallbackRow(executionArn);
+
+    const invalid = await sirocco(['complete', executionArn, 'ask_hr', '--output', '{keep']);
+    const run = await sirocco(['complete', executionArn, 'ask_hr', '--output', '{"keep": true, "by": "hr"}']);
+    const done = await waitForEnd(executionArn);
+
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('--output is not valid JSON');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Sent the result of task ask_hr of execution ${executionArn}: completed it.\n`);
+    expect(JSON.parse(done.output as string)).toStrictEqual({ hr_url: hrUrl, employee_id: 'e-407', answer: { keep: true, by: 'hr' } });
   });
 
   it('waits for HR after a 404', async () => {

@@ -198,26 +198,26 @@ describe('ControlApi construct', () => {
   it('requires IAM authorization on every method', () => {
     const methods = Object.values(stack.template.findResources('AWS::ApiGateway::Method'));
 
-    expect(methods).toHaveLength(5);
+    expect(methods).toHaveLength(7);
     for (const method of methods) {
       expect(method.Properties.AuthorizationType).toBe('AWS_IAM');
       expect(method.Properties.Integration.Type).toBe('AWS_PROXY');
     }
   });
 
-  it('serves the five routes', () => {
+  it('serves the seven routes', () => {
     const resources = stack.template.findResources('AWS::ApiGateway::Resource');
     const pathParts = Object.values(resources)
       .map((resource) => resource.Properties.PathPart as string)
       .sort();
 
     expect(pathParts).toEqual(
-      ['executions', 'executions', 'redrive', 'stop', 'workflows', '{id}', '{name}'].sort(),
+      ['complete', 'executions', 'executions', 'redrive', 'resume', 'stop', 'tasks', 'workflows', '{id}', '{name}', '{task}'].sort(),
     );
     const httpMethods = Object.values(stack.template.findResources('AWS::ApiGateway::Method'))
       .map((method) => method.Properties.HttpMethod as string)
       .sort();
-    expect(httpMethods).toEqual(['GET', 'GET', 'POST', 'POST', 'POST']);
+    expect(httpMethods).toEqual(['GET', 'GET', 'POST', 'POST', 'POST', 'POST', 'POST']);
   });
 
   it('logs access and errors', () => {
@@ -248,11 +248,15 @@ describe('ControlApi construct', () => {
     expect(actionsOf(statements)).toEqual(
       [
         ...LOG_ACTIONS,
+        'dynamodb:DeleteItem',
         'dynamodb:GetItem',
         'dynamodb:Query',
         'states:DescribeExecution',
         'states:GetExecutionHistory',
         'states:RedriveExecution',
+        'states:SendTaskFailure',
+        'states:SendTaskHeartbeat',
+        'states:SendTaskSuccess',
         'states:StartExecution',
         'states:StopExecution',
         ...X_RAY_ACTIONS,
@@ -271,8 +275,11 @@ describe('ControlApi construct', () => {
       { 'Fn::Join': ['', [tableArn, '/index/byWorkflow']] },
       { 'Fn::Join': ['', [tableArn, '/index/byStatus']] },
     ]);
-    const getItem = statements.find((statement) => statement.Action === 'dynamodb:GetItem');
-    expect(getItem?.Resource).toEqual(tableArn);
+    const items = statements.find((statement) => [statement.Action].flat().includes('dynamodb:GetItem'));
+    expect(items?.Action).toEqual(['dynamodb:GetItem', 'dynamodb:DeleteItem']);
+    expect(items?.Resource).toEqual(tableArn);
+    const taskResponse = statements.find((statement) => [statement.Action].flat().includes('states:SendTaskSuccess'));
+    expect(taskResponse?.Resource).toEqual({ Ref: stack.stateMachineId });
   });
 
   it('writes the workflow catalog', () => {
