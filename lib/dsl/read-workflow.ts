@@ -11,6 +11,7 @@ import type {
   WorkflowInput,
 } from './model';
 import { readControlFlow, readRetry } from './read-control-flow';
+import { applyControlDefaults, readControlDefaults } from './control-defaults';
 import { mergeInlineInput, readInlineAction } from './read-inline-action';
 import { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
@@ -39,6 +40,8 @@ export function readWorkflow(source: SourceDocument, bag: DiagnosticBag): Workfl
   const tasks = tasksMap.items.map((pair) =>
     readTask(pair as Pair<Scalar, YAMLMap>, reader, source, defaults, bag),
   );
+  const controlDefaults = isMap(defaultsPair?.value) ? readControlDefaults(defaultsPair.value as YAMLMap) : {};
+  for (const task of tasks) applyControlDefaults(task, controlDefaults);
 
   return {
     name: String(source.document.get('name')),
