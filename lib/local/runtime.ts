@@ -151,6 +151,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
 
     const sweep = scheduleTtlSweep(dynamodb, resources.tables, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
     cleanup.push(() => clearInterval(sweep));
+    // Deliveries in flight call the Step Functions API (the history recorder reads the execution), so they finish before it closes.
+    cleanup.push(() => events.settled());
 
     const urls: RuntimeUrls = {
       stepFunctions: stepFunctionsServer.url,

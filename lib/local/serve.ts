@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-import { errorMessage } from './log';
+import { errorMessage, type LocalLog } from './log';
 import { LocalRuntime, startRuntime } from './runtime';
 import { RuntimePorts } from './runtime-ports';
 import { synthesize } from './synthesize';
@@ -19,6 +19,8 @@ export interface ServeOptions {
   webPort?: number;
   /** Writes one line of the banner and shutdown messages. @default console.log */
   print?: (line: string) => void;
+  /** The runtime's log. @default the console, plus `<dataDir>/runtime.log` */
+  log?: LocalLog;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function serve(options: ServeOptions): Promise<LocalRuntime> {
     print(`Synthesizing the app into ${assemblyDir} ...`);
     await synthesize(options.projectDir, assemblyDir);
   }
-  const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports });
+  const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports, log: options.log });
   const webViewUrl = await attachWebView(runtime, { dataDir, port: options.webPort ?? webViewPortFor(options.ports) });
   print(describeRuntime(runtime, dataDir, webViewUrl));
 

@@ -127,19 +127,27 @@ export async function runWorkflow(options: RunOptions, output: CliOutput): Promi
   return { ...result, logFile: path.join(dataDir, 'runtime.log') };
 }
 
-/** Starts the execution and follows it to its end. */
-async function execute(
+/** The part of RunOptions that following one execution needs. */
+export type ExecuteOptions = Pick<RunOptions, 'input' | 'decision' | 'pollMilliseconds' | 'signal'>;
+
+/**
+ * Starts the execution on a running local runtime and follows it to its end,
+ * printing task progress and outbox messages and deciding approval links
+ * when `options.decision` is given.
+ */
+export async function execute(
   runtime: LocalRuntime,
   stateMachineArn: string,
   workflow: string,
   taskNames: string[],
-  options: RunOptions,
+  options: ExecuteOptions,
   print: (line: string) => void,
 ): Promise<Omit<RunResult, 'logFile'>> {
   const sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
   const progress = new TaskProgressPrinter(new Set(taskNames), print);
   const followedLinks = new Set<string>();
-  let seenMessages = 0;
+  // Messages of earlier runs on the same runtime are not this execution's.
+  let seenMessages = runtime.outbox.messages().length;
   let stopped = false;
   let hinted = false;
 
