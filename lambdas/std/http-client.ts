@@ -38,7 +38,7 @@ export async function sendHttpRequest(request: HttpRequest, resolve?: Resolver):
     if (response.status < 300 || response.status >= 400 || location === undefined) return response;
     if (redirects === MAX_REDIRECTS) throw new HttpCallError('HttpTooManyRedirects', `${request.url.href} redirected more than ${MAX_REDIRECTS} times.`);
 
-    // 307 and 308 repeat the request as it was, and the other redirects turn it into a GET (RFC 9110, section 15.4).
+    // 307 and 308 repeat the request as it was, and the other redirects turn it into a GET.
     const keepsMethod = response.status === 307 || response.status === 308 || current.method === 'HEAD';
     current = {
       ...current,
