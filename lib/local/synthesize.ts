@@ -13,11 +13,12 @@ export class SynthesisError extends Error {
  * credentials and a fixed region so that synthesis stays offline, and
  * writes the cloud assembly to `assemblyDir`.
  */
-export function synthesize(projectDir: string, assemblyDir: string): Promise<void> {
+export function synthesize(projectDir: string, assemblyDir: string, context: Record<string, string> = {}): Promise<void> {
   const cli = path.join(projectDir, 'bin', 'cdk.js');
+  const contextArguments = Object.entries(context).flatMap(([key, value]) => ['--context', `${key}=${value}`]);
 
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'synth', '--quiet', '--output', assemblyDir], {
+    const child = spawn(process.execPath, [cli, 'synth', '--quiet', '--output', assemblyDir, ...contextArguments], {
       cwd: projectDir,
       stdio: 'inherit',
     });

@@ -15,6 +15,9 @@ import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample
 const PROJECT_DIR = path.join(__dirname, '..', '..');
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
+/** The administrator who receives failure alerts in the apps that tests run. */
+export const ADMIN_PHONE = '+15555550199';
+
 /** The project's synthesized app running on the local runtime, with the sample systems and SDK clients. */
 export interface LocalApp {
   runtime: LocalRuntime;
@@ -33,7 +36,7 @@ export interface LocalApp {
  */
 export async function startLocalApp(): Promise<LocalApp> {
   const assemblyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-app-assembly-'));
-  await synthesize(PROJECT_DIR, assemblyDir);
+  await synthesize(PROJECT_DIR, assemblyDir, { 'sirocco:adminPhoneNumbers': JSON.stringify([ADMIN_PHONE]) });
   const [stack] = readAssembly(assemblyDir);
 
   const systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
