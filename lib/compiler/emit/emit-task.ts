@@ -13,10 +13,11 @@ import { stdResultOf } from '../std/std-results';
  * or the next state (`input`). A with-items Map returns the list of results.
  */
 export function resultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string> = new Map()): string {
+  if (task.withItems) return `$states.${container}`;
   if (task.workflow !== undefined) return `$states.${container}.Output`;
   const std = stdResultOf(task, container, renames);
   if (std !== undefined) return std;
-  return task.action === approvalAction || task.withItems ? `$states.${container}` : `$states.${container}.Payload`;
+  return task.action === approvalAction ? `$states.${container}` : `$states.${container}.Payload`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Task, WithItems } from '../../dsl/model';
 import { renderBound } from './bindings';
-import { approvalAction, comment, type EmitContext } from './context';
-import { emitTask } from './emit-task';
+import { comment, type EmitContext } from './context';
+import { emitTask, resultOf } from './emit-task';
 import { jsonataString, quoteString } from './jsonata-text';
 
 /** Name of the Task state that runs the action once per item inside the Map. */
@@ -40,8 +40,10 @@ export function emitWithItems(task: Task, context: EmitContext, renames: Readonl
     withItems.lists.map((entry, index) => [entry.name, jsonataString(`$states.context.Map.Item.Value${zipped ? `[${index}]` : ''}`)]),
   );
   const action = emitTask(task, context, itemRenames);
-  action.Output = jsonataString(task.action === approvalAction ? '$states.result' : '$states.result.Payload');
-  action.End = true;
+  if (action.Type !== 'Fail') {
+    action.Output = jsonataString(resultOf({ ...task, withItems: undefined }, 'result', itemRenames));
+    action.End = true;
+  }
 
   const state: Record<string, unknown> = {
     Type: 'Map',
