@@ -3,6 +3,7 @@ import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './t
 import { approvalAction } from './emit/context';
 import { pauseSubstitution } from './emit/emit-pause';
 import { workflowSubstitutionKey } from './emit/emit-subworkflow';
+import { listTriggers } from './triggers-metadata';
 import { functionKeyOf, stdActionOf, stdSubstitution } from './std/std-actions';
 
 type StatesMap = Record<string, Record<string, unknown>>;
@@ -89,6 +90,7 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
     transitions: { shortest: cost.min, longest: cost.max },
   };
   if (workflow.description !== undefined) metadata.description = workflow.description;
+  if (workflow.triggers) metadata.triggers = listTriggers(workflow.triggers);
 
   return metadata;
 }

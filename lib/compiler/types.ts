@@ -56,6 +56,18 @@ export interface WorkflowMetadata {
   substitutions: Substitution[];
   /** Billed state transitions of one execution, without retries. */
   transitions: { shortest: number; longest: number };
+  /** Scheduled starts, one EventBridge Scheduler schedule each; absent when the workflow has none. */
+  triggers?: TriggerInfo[];
+}
+
+export interface TriggerInfo {
+  name: string;
+  /** EventBridge Scheduler expression: cron(), rate() or at(). */
+  expression: string;
+  /** IANA timezone of the expression, such as 'UTC' or 'Europe/Paris'. */
+  timezone: string;
+  /** Execution input of every scheduled start. */
+  input: Record<string, unknown>;
 }
 
 /** ASL as a plain JSON object with `QueryLanguage: JSONata`. */

@@ -1,5 +1,6 @@
 import type { Severity } from '../compiler/types';
 import { stdCatalog } from './std-catalog';
+import { triggersCatalog } from '../dsl/triggers-catalog';
 
 /**
  * One entry of the diagnostic catalog. `{0}`, `{1}` … in the template are
@@ -80,6 +81,7 @@ export const catalog = {
   partialJoin: entry('SRC2010', 'warning', "'join: {0}' of task '{1}' waits until every branch ends, because a Parallel state cannot cancel the slower branches: the join continues when at least {2} of the {3} branches succeed, and the variables published by a failed branch are null."),
 
   ...stdCatalog,
+  ...triggersCatalog,
 
   stateNameTooLong: entry('SRC1901', 'error', "State name '{0}' is {1} characters long, over the Step Functions limit of 80: shorten the task name."),
   stateNameCollision: entry('SRC1902', 'error', "State name '{0}' is generated twice: rename the task so that its name differs from the names the compiler derives, such as 'join_<task>'."),

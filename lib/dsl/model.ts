@@ -105,6 +105,18 @@ export interface WorkflowInput {
   range: SourceRange;
 }
 
+/** A top-level trigger, deployed as one EventBridge Scheduler schedule. */
+export interface Trigger {
+  name: string;
+  /** EventBridge Scheduler expression: cron(), rate() or at(). */
+  expression: string;
+  /** IANA timezone in which the expression is evaluated; 'UTC' when not given. */
+  timezone: string;
+  /** Execution input, with literal values only. */
+  input: Record<string, unknown>;
+  range: SourceRange;
+}
+
 export interface Workflow {
   name: string;
   description?: string;
@@ -114,4 +126,6 @@ export interface Workflow {
   vars: NamedValue[];
   output?: ValueTree;
   tasks: Task[];
+  /** Scheduled starts from `triggers`; absent when the workflow has none. */
+  triggers?: Trigger[];
 }

@@ -15,6 +15,7 @@ import { applyControlDefaults, readControlDefaults } from './control-defaults';
 import { mergeInlineInput, readInlineAction } from './read-inline-action';
 import { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
+import { readTriggers } from './triggers';
 
 const transitionKinds: TransitionKind[] = ['on-success', 'on-error', 'on-complete'];
 /** `fail`, `fail msg="..."` or `fail(msg="...")`, with the message in group 1, 2, 3 or 4. */
@@ -43,14 +44,19 @@ export function readWorkflow(source: SourceDocument, bag: DiagnosticBag): Workfl
   const controlDefaults = isMap(defaultsPair?.value) ? readControlDefaults(defaultsPair.value as YAMLMap) : {};
   for (const task of tasks) applyControlDefaults(task, controlDefaults);
 
+  const name = String(source.document.get('name'));
+  const input = readInputs(inputPair?.value as Node | undefined, source);
+  const triggers = readTriggers(get(root, 'triggers')?.value as Node | undefined, name, input, source, bag);
+
   return {
-    name: String(source.document.get('name')),
+    name,
     description: source.document.get('description') as string | undefined,
-    input: readInputs(inputPair?.value as Node | undefined, source),
+    input,
     inputPosition: positionPair ? source.rangeOf(rangeOf(positionPair.key as Node)).start : undefined,
     vars: readNamedValues(varsPair?.value as Node | undefined, reader, source),
     output: outputPair ? reader.read(outputPair.value as Node) : undefined,
     tasks,
+    ...(triggers.length > 0 ? { triggers } : {}),
   };
 }
 

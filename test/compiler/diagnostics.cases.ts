@@ -1,4 +1,5 @@
 import { stdDiagnosticCases } from './std-diagnostics.cases';
+import { triggersDiagnosticCases } from './triggers-diagnostics.cases';
 
 /**
  * One workflow per diagnostic code, with the one-based line and column
@@ -429,6 +430,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     message: "Invalid ad-hoc action 'greet': unknown key 'colour'",
   },
   ...stdDiagnosticCases,
+  ...triggersDiagnosticCases,
   {
     code: 'SRC2110',
     title: 'YAQL form without a safe translation',
