@@ -14,6 +14,7 @@ import { AlertsTopic } from './resources/alerts-topic';
 import { HistoryTable } from './resources/history-table';
 import type { SiroccoSettings } from './sirocco-context';
 import { listStdFunctionActions, StdFunction } from './std-function';
+import { WorkflowSchedules } from './workflow-schedules';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 export interface SiroccoStackProps extends StackProps {
@@ -62,7 +63,12 @@ export class SiroccoStack extends Stack {
       if (stateMachines.has(name)) {
         throw new Error(`Workflow name "${name}" of ${workflow.file} is already used by another file: rename one of them.`);
       }
-      stateMachines.set(name, new WorkflowStateMachine(this, `Workflow-${name}`, { workflow, actionFunctions: functions }));
+      const stateMachine = new WorkflowStateMachine(this, `Workflow-${name}`, { workflow, actionFunctions: functions });
+      stateMachines.set(name, stateMachine);
+      const triggers = workflow.metadata.triggers ?? [];
+      if (triggers.length > 0) {
+        new WorkflowSchedules(this, `Schedules-${name}`, { workflowName: name, stateMachine: stateMachine.stateMachine, triggers });
+      }
     }
     this.stateMachines = stateMachines;
   }
