@@ -1,7 +1,7 @@
 import type { Workflow } from '../dsl/model';
 import type { StateMachineDefinition, Substitution, WorkflowMetadata } from './types';
 import { approvalAction } from './emit/context';
-import { pauseSubstitution } from './emit/emit-pause';
+import { hasPauseTarget, pauseSubstitution } from './emit/emit-pause';
 import { workflowSubstitutionKey } from './emit/emit-subworkflow';
 import { listTriggers } from './triggers-metadata';
 import { functionKeyOf, stdActionOf, stdSubstitution } from './std/std-actions';
@@ -78,7 +78,7 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
     substitutions.push(std ?? (task.action === approvalAction ? { key, kind: 'approval' } : { key, kind: 'action', action: task.action }));
   }
 
-  if (workflow.tasks.some((task) => task.pauseBefore)) substitutions.push(pauseSubstitution);
+  if (workflow.tasks.some((task) => task.pauseBefore || hasPauseTarget(task))) substitutions.push(pauseSubstitution);
 
   const cost = countTransitions(asl.States, asl.StartAt);
   const metadata: WorkflowMetadata = {

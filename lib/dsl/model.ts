@@ -33,7 +33,8 @@ export interface NamedValue {
 export type Target =
   | { kind: 'task'; name: string; range: SourceRange }
   | { kind: 'fail'; message?: ValueTree; range: SourceRange }
-  | { kind: 'succeed'; range: SourceRange };
+  /** `pause` first pauses the execution until it is resumed, then ends the path as `succeed` does. */
+  | { kind: 'succeed'; range: SourceRange; pause?: boolean };
 
 export interface TransitionItem {
   target: Target;

@@ -201,6 +201,8 @@ function readTarget(text: string, node: Node, reader: ValueReader, source: Sourc
   const range = source.rangeOf(rangeOf(node));
   // Mistral's `noop` does nothing, so the path ends successfully as with `succeed`.
   if (text === 'succeed' || text === 'noop') return { kind: 'succeed', range };
+  // Mistral's `pause` pauses the execution, and after a resume nothing follows on that path.
+  if (text === 'pause') return { kind: 'succeed', range, pause: true };
 
   const fail = failCommand.exec(text);
   if (!fail) return { kind: 'task', name: text, range };

@@ -11,19 +11,21 @@ export function pauseStateName(task: Task): string {
   return `${task.name}.pause`;
 }
 
+/** Returns whether a transition of the task targets the `pause` engine command. */
+export function hasPauseTarget(task: Task): boolean {
+  return Object.values(task.transitions).some((transition) => transition.items.some((item) => item.target.kind === 'succeed' && item.target.pause));
+}
+
 /**
- * Emits the state of `pause-before`: a `waitForTaskToken` call of the pause
- * function, which records the token under the execution, so that
+ * Emits a state that pauses the execution: a `waitForTaskToken` call of the
+ * pause function, which records the token under the execution, so that
  * `POST /executions/{id}/resume` and `sirocco resume` can send it back.
  * The state passes its input through, whatever the resume request sends.
  */
-export function emitPauseBefore(task: Task, next: string, context: EmitContext, addState: AddState): void {
-  if (!task.pauseBefore) return;
-
-  const name = pauseStateName(task);
+export function emitPauseState(name: string, next: string, line: number, context: EmitContext, addState: AddState): void {
   addState(name, {
     Type: 'Task',
-    Comment: comment(context, task.range.start.line),
+    Comment: comment(context, line),
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
     Arguments: {
       FunctionName: `\${${pauseSubstitution.key}}`,
@@ -38,4 +40,9 @@ export function emitPauseBefore(task: Task, next: string, context: EmitContext, 
     Output: '{% $states.input %}',
     Next: next,
   });
+}
+
+/** Emits the pause state of `pause-before`, which leads on to `next`. */
+export function emitPauseBefore(task: Task, next: string, context: EmitContext, addState: AddState): void {
+  if (task.pauseBefore) emitPauseState(pauseStateName(task), next, task.range.start.line, context, addState);
 }

@@ -6,7 +6,7 @@ import { resultOf, emitTask } from './emit-task';
 import { emitRetryLoops } from './emit-retry-loop';
 import { joinQuorum } from '../graph/check-partial-join';
 import { emitPartialJoin } from './emit-partial-join';
-import { emitPauseBefore } from './emit-pause';
+import { emitPauseBefore, emitPauseState } from './emit-pause';
 import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
 import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
@@ -117,7 +117,7 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
   const single = group && group.items.length === 1 && group.items[0].guard === undefined ? group.items[0] : undefined;
   const endsHere =
     group === undefined ||
-    single?.target.kind === 'succeed' ||
+    (single?.target.kind === 'succeed' && !single.target.pause) ||
     (single?.target.kind === 'task' && isBranchExit(task, single.target.name, scope));
 
   if (endsHere) {
@@ -208,5 +208,8 @@ function targetState(
   const render = (expression: Expression) => renderBound(expression, bindings);
   const succeedName = `${name}.succeed`;
   addState(scope, succeedName, emitSucceed(jsonataString(workflowOutput(task, context, outcome, render)), line, context), context, task);
-  return succeedName;
+  if (!target.pause) return succeedName;
+
+  emitPauseState(`${name}.pause`, succeedName, line, context, (pauseName, state) => addState(scope, pauseName, state, context, task));
+  return `${name}.pause`;
 }
