@@ -5,6 +5,7 @@ import { checkActions } from './check-actions';
 import { checkStdTasks } from './std/check-std-tasks';
 import { checkStateNames } from './check-state-names';
 import { emitStateMachine } from './emit/emit-state-machine';
+import { applyOutputOnError } from './emit/output-on-error';
 import { analyseGraph } from './graph/analyse-graph';
 import { checkCollisions } from './graph/check-collisions';
 import { checkVariables } from './graph/check-variables';
@@ -60,6 +61,7 @@ export function compileModel(workflow: Workflow, options: CompileOptions, bag: D
 
   const asl = emitStateMachine({ workflow, file: options.file, graph, definitions, byName: new Map(workflow.tasks.map((t) => [t.name, t])), bag, stateNames: new Set(['input']) });
   checkStateNames(workflow, asl, bag);
+  applyOutputOnError(workflow, asl, bag);
   if (bag.hasErrors()) return { diagnostics: sortDiagnostics(bag.items) };
 
   return { asl, diagnostics: sortDiagnostics(bag.items), metadata: buildMetadata(workflow, asl) };

@@ -74,6 +74,7 @@ export const catalog = {
   transitionInReverse: entry('SRC2132', 'error', "Task '{0}' of a reverse workflow has transitions: a reverse workflow orders its tasks by 'requires' alone, so remove on-success, on-error and on-complete."),
   unknownRequirement: entry('SRC2133', 'error', "Task '{0}' requires '{1}', which is not a task of this workflow."),
   requirementCycle: entry('SRC2134', 'error', "The 'requires' of this reverse workflow form a cycle, so no task can run first: remove one requirement of the cycle."),
+  outputOnErrorOnFail: entry('SRC2140', 'warning', "'output-on-error' is returned only where a fail command ends the workflow, in the Cause of its Fail state as {message, output}: an error that no on-error catches fails the execution without it, so route such errors to a fail command."),
 
   invalidWithItems: entry('SRC2001', 'error', "Invalid with-items entry '{0}': write 'name in <% list %>', where name is a variable name and list a JSONata expression."),
   duplicateItemName: entry('SRC2002', 'error', "The with-items variable '{0}' is declared twice: give each zipped list its own name."),

@@ -126,6 +126,9 @@ export interface Workflow {
   inputPosition?: SourcePosition;
   vars: NamedValue[];
   output?: ValueTree;
+  /** Mistral `output-on-error`, added to the Cause of each Fail state of a `fail` command. */
+  outputOnError?: ValueTree;
+  outputOnErrorRange?: SourceRange;
   tasks: Task[];
   /** Scheduled starts from `triggers`; absent when the workflow has none. */
   triggers?: Trigger[];

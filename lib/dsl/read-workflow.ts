@@ -34,6 +34,7 @@ export function readWorkflow(source: SourceDocument, bag: DiagnosticBag): Workfl
   const varsPair = get(root, 'vars');
   const defaultsPair = get(root, 'task-defaults');
   const outputPair = get(root, 'output');
+  const outputOnErrorPair = get(root, 'output-on-error');
   const tasksMap = get(root, 'tasks')?.value as YAMLMap;
   const positionPair = inputPair ?? varsPair;
 
@@ -55,6 +56,8 @@ export function readWorkflow(source: SourceDocument, bag: DiagnosticBag): Workfl
     inputPosition: positionPair ? source.rangeOf(rangeOf(positionPair.key as Node)).start : undefined,
     vars: readNamedValues(varsPair?.value as Node | undefined, reader, source),
     output: outputPair ? reader.read(outputPair.value as Node) : undefined,
+    outputOnError: outputOnErrorPair ? reader.read(outputOnErrorPair.value as Node) : undefined,
+    outputOnErrorRange: outputOnErrorPair ? source.rangeOf(rangeOf(outputOnErrorPair.key as Node)) : undefined,
     tasks,
     ...(triggers.length > 0 ? { triggers } : {}),
   };

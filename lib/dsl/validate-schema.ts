@@ -6,7 +6,7 @@ import type { PathSegment, SourceDocument } from './source-document';
 
 /** Mistral v2 keys that Sirocco recognises but cannot compile yet. */
 const unsupportedMistralKeys = new Set([
-  'output-on-error', 'tags', 'safe-rerun', 'keep-result', 'target', 'fail-on',
+  'tags', 'safe-rerun', 'keep-result', 'target', 'fail-on',
 ]);
 
 let compiled: ValidateFunction | undefined;

@@ -495,4 +495,12 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 3,
     message: "The 'requires' of this reverse workflow form a cycle",
   },
+  {
+    code: 'SRC2140',
+    title: 'output-on-error only on fail commands',
+    source: `${header}input: [x]\noutput-on-error:\n  x: <% $x %>\ntasks:\n  a:\n    action: shop.check\n    on-error: fail\n`,
+    line: 4,
+    column: 1,
+    message: "'output-on-error' is returned only where a fail command ends the workflow",
+  },
 ];
