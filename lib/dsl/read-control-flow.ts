@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
-import type { Retry, Task, WithItems } from './model';
+import type { Expression, Retry, Task, WithItems } from './model';
 import type { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
 
@@ -68,8 +68,8 @@ function readWithItems(node: Node, reader: ValueReader, source: SourceDocument, 
   for (const entry of entries) {
     const text = String(entry.value);
     const match = itemPattern.exec(text);
-    const tree = match ? reader.readString(match[2], entry, text.indexOf(match[2])) : undefined;
-    if (!match || tree?.kind !== 'expression') {
+    const list = match ? readList(match[2], entry, text.indexOf(match[2]), reader) : undefined;
+    if (!match || !list) {
       bag.report('invalidWithItems', source.rangeOf(rangeOf(entry)), text);
       continue;
     }
@@ -77,8 +77,22 @@ function readWithItems(node: Node, reader: ValueReader, source: SourceDocument, 
       bag.report('duplicateItemName', source.rangeOf(rangeOf(entry)), match[1]);
       continue;
     }
-    lists.push({ name: match[1], list: tree.expression });
+    lists.push({ name: match[1], list });
   }
 
   return lists.length === entries.length ? { lists, range: source.rangeOf(rangeOf(node)) } : undefined;
+}
+
+/**
+ * Reads the list of a with-items entry: one `<% %>` expression, or a JSONata
+ * literal written without delimiters, such as `[1, 2, 3]`, as Mistral allows.
+ */
+function readList(text: string, entry: Scalar, offset: number, reader: ValueReader): Expression | undefined {
+  if (text.includes('<%')) {
+    const tree = reader.readString(text, entry, offset);
+    return tree.kind === 'expression' ? tree.expression : undefined;
+  }
+  if (!text.trimStart().startsWith('[')) return undefined;
+
+  return reader.parse(text.trim(), (entry.range?.[0] ?? 0) + offset);
 }
