@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 import { compileFile } from '../../lib/compiler';
 import type { Diagnostic } from '../../lib/compiler/types';
-import { mutations } from './mutations';
+import type { Document } from 'yaml';
+
+import { mutations, pairsOf, parseForMutation, printMutated } from './mutations';
 import { Random } from './prng';
 
 /**
@@ -16,12 +18,52 @@ const root = join(__dirname, '..', '..');
 const caseCount = 2000;
 const seed = Number(process.env.FUZZ_SEED ?? 20261204);
 
-function readSeeds(): { file: string; source: string }[] {
+interface Seed {
+  file: string;
+  source: string;
+  document: Document;
+}
+
+function readSeeds(): Seed[] {
   const corpus = readdirSync(join(root, 'test', 'corpus'))
     .filter((file) => file.endsWith('.yaml'))
     .map((file) => join('test', 'corpus', file));
   const files = ['workflows/salary.yaml', ...corpus];
-  return files.map((file) => ({ file, source: readFileSync(join(root, file), 'utf8') }));
+  return files.map((file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    return { file, source, document: parseForMutation(source) };
+  });
+}
+
+/**
+ * Applies one to three mutations to a seed. Consecutive tree mutations share
+ * one parsed document, which is printed only before a text mutation or at the end.
+ */
+function mutate(seed: Seed, random: Random, applied: string[]): string {
+  let document: Document | undefined = seed.document.clone();
+  let text = seed.source;
+  const rounds = 1 + random.below(3);
+
+  for (let round = 0; round < rounds; round++) {
+    const mutation = random.pick(mutations);
+    applied.push(mutation.name);
+    if (mutation.kind === 'text') {
+      text = mutation.apply(document ? printMutated(document) : text, random);
+      document = undefined;
+      continue;
+    }
+
+    document ??= parseForMutation(text);
+    const pairs = pairsOf(document);
+    if (pairs.length > 0) {
+      mutation.change(document, pairs, random);
+    } else {
+      // A text mutation broke the YAML or left no mapping, so only text mutations can follow.
+      document = undefined;
+    }
+  }
+
+  return document ? printMutated(document) : text;
 }
 
 function problemOf(diagnostics: Diagnostic[], hasOutput: boolean): string | undefined {
@@ -41,14 +83,8 @@ it('compiler survives mutated workflows', () => {
 
   for (let index = 0; index < caseCount; index++) {
     const origin = random.pick(seeds);
-    let source = origin.source;
     const applied: string[] = [];
-    const rounds = 1 + random.below(3);
-    for (let round = 0; round < rounds; round++) {
-      const mutation = random.pick(mutations);
-      source = mutation.apply(source, random);
-      applied.push(mutation.name);
-    }
+    const source = mutate(origin, random, applied);
 
     let problem: string | undefined;
     try {

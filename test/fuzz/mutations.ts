@@ -2,11 +2,13 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 
 import type { Random } from './prng';
 
-/** One way of breaking a workflow: on its YAML tree or on its text. */
-export interface Mutation {
-  name: string;
-  apply(source: string, random: Random): string;
-}
+/**
+ * One way of breaking a workflow: a change of its YAML tree, made in place on
+ * the parsed document, or a change of its text.
+ */
+export type Mutation =
+  | { name: string; kind: 'tree'; change(document: Document, pairs: Pair[], random: Random): void }
+  | { name: string; kind: 'text'; apply(source: string, random: Random): string };
 
 /** Values that replace a scalar or a collection to swap its type. */
 const replacements: unknown[] = [null, 0, -1, 1.5, true, '', 'text', '2.0', [], {}, ['a', 1], { a: { b: null } }, '<% %>', '<% $ %>', 'join', 'all'];
@@ -28,18 +30,22 @@ function collectPairs(node: unknown, pairs: Pair[] = []): Pair[] {
 }
 
 function onTree(name: string, change: (document: Document, pairs: Pair[], random: Random) => void): Mutation {
-  return {
-    name,
-    apply(source, random) {
-      const document = parseDocument(source, { uniqueKeys: false });
-      const pairs = collectPairs(document.contents);
-      // A text mutation may already have broken the YAML, which leaves only text mutations.
-      if (document.errors.length > 0 || pairs.length === 0) return source;
+  return { name, kind: 'tree', change };
+}
 
-      change(document, pairs, random);
-      return document.toString({ lineWidth: 0 });
-    },
-  };
+/** Returns every pair of a document, or none when the YAML has errors and only text mutations apply. */
+export function pairsOf(document: Document): Pair[] {
+  return document.errors.length > 0 ? [] : collectPairs(document.contents);
+}
+
+/** Parses a source for tree mutations, keeping duplicate keys so that they reach the compiler. */
+export function parseForMutation(source: string): Document {
+  return parseDocument(source, { uniqueKeys: false });
+}
+
+/** Prints a mutated document back to YAML text. */
+export function printMutated(document: Document): string {
+  return document.toString({ lineWidth: 0 });
 }
 
 function parentMapOf(document: Document, target: Pair): { items: Pair[] } | undefined {
@@ -83,10 +89,12 @@ export const mutations: Mutation[] = [
   }),
   {
     name: 'cut text',
+    kind: 'text',
     apply: (source, random) => source.slice(0, random.below(source.length + 1)),
   },
   {
     name: 'delete line',
+    kind: 'text',
     apply(source, random) {
       const lines = source.split('\n');
       lines.splice(random.below(lines.length), 1);
@@ -95,6 +103,7 @@ export const mutations: Mutation[] = [
   },
   {
     name: 'duplicate line',
+    kind: 'text',
     apply(source, random) {
       const lines = source.split('\n');
       const index = random.below(lines.length);
@@ -104,6 +113,7 @@ export const mutations: Mutation[] = [
   },
   {
     name: 'shift indentation',
+    kind: 'text',
     apply(source, random) {
       const lines = source.split('\n');
       const index = random.below(lines.length);
@@ -113,6 +123,7 @@ export const mutations: Mutation[] = [
   },
   {
     name: 'insert characters',
+    kind: 'text',
     apply(source, random) {
       const inserts = [':', '-', '{', '}', '[', ']', '<%', '%>', '"', "'", '&', '*', '!', '#', '\t', '\n', '\u0000', '\u00e9', '$', '|'];
       const at = random.below(source.length + 1);
