@@ -1,7 +1,7 @@
 /**
  * Runs every benchmark in sequence, each in its own process so that one
  * benchmark's memory and JIT state do not skew the next. Run with
- * `npm run bench`; each benchmark prints its ratios measured in one run.
+ * `npm run bench`. Each benchmark prints its ratios measured in one run.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
