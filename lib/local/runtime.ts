@@ -27,6 +27,9 @@ import { startOutboxServer } from './outbox/outbox-server';
 import { LocalSns } from './outbox/sns-publish';
 import { resolvePorts, RuntimePorts } from './runtime-ports';
 import { startStepFunctionsApiServer } from './stepfunctions/step-functions-api-server';
+import { LocalScheduler } from './scheduler/local-scheduler';
+import { SystemClock } from './engine/clock';
+import type { Clock } from './engine/types';
 
 export type { RuntimeUrls } from './client-environment';
 
@@ -51,6 +54,8 @@ export interface RuntimeOptions {
   ttlSweepMilliseconds?: number;
   /** Maximum child processes per Lambda function; more invocations queue. @default 4 */
   maxInstancesPerFunction?: number;
+  /** Clock of the EventBridge Scheduler schedules, so that tests can fire them without waiting. @default the system clock */
+  schedulerClock?: Clock;
 }
 
 export interface LocalRuntime {
@@ -64,6 +69,8 @@ export interface LocalRuntime {
   lambda: LambdaRunner;
   outbox: Outbox;
   events: LocalEventBus;
+  /** Fires the template's EventBridge Scheduler schedules. */
+  scheduler: LocalScheduler;
   log: LocalLog;
   /** Stops every server and function instance. Running executions stay checkpointed for the next start. */
   stop(): Promise<void>;
@@ -149,6 +156,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     await engine.start();
     const stateMachines = await deployStateMachines(engine, resources.stateMachines);
 
+    const scheduler = new LocalScheduler({
+      schedules: resources.schedules ?? [],
+      clock: options.schedulerClock ?? new SystemClock(),
+      startExecution: async (stateMachineArn, input) => String((await engine.call('StartExecution', { stateMachineArn, input })).executionArn),
+      log,
+    });
+    scheduler.start();
+    cleanup.push(() => scheduler.stop());
+
     const sweep = scheduleTtlSweep(dynamodb, resources.tables, log, options.ttlSweepMilliseconds ?? DEFAULT_TTL_SWEEP_MILLISECONDS);
     cleanup.push(() => clearInterval(sweep));
     // Deliveries in flight call the Step Functions API (the history recorder reads the execution), so they finish before it closes.
@@ -172,6 +188,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       lambda,
       outbox,
       events,
+      scheduler,
       log,
       stop: () => runCleanup(cleanup, log),
     };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 
 import { errorMessage, type LocalLog } from './log';
 import { LocalRuntime, startRuntime } from './runtime';
+import type { ScheduleResource } from './scheduler/read-schedules';
 import { RuntimePorts } from './runtime-ports';
 import { synthesize } from './synthesize';
 import { attachWebView, webViewPortFor } from '../web/web-view';
@@ -76,8 +77,17 @@ export function describeRuntime(runtime: LocalRuntime, dataDir: string, webViewU
     `  SNS and SES     ${urls.outbox}`,
     `  API Gateway     ${stages.length > 0 ? stages.join(', ') : urls.apiGateway}`,
     `  State machines  ${Object.keys(runtime.stateMachines).join(', ') || '(none)'}`,
+    ...describeSchedules(runtime.scheduler.active),
     `  Data folder     ${dataDir}`,
     'For the AWS CLI or SDK, set:',
     ...Object.entries(runtime.clientEnvironment).map(([name, value]) => `  export ${name}=${value}`),
   ].join('\n');
+}
+
+/** Formats one banner line per schedule that fires, such as `monthly-salary-polling  rate(1 minute) UTC`. */
+function describeSchedules(schedules: readonly ScheduleResource[]): string[] {
+  return schedules.map((schedule, index) => {
+    const label = index === 0 ? 'Schedules       ' : '                ';
+    return `  ${label}${schedule.name}  ${schedule.expression} ${schedule.timezone}`;
+  });
 }

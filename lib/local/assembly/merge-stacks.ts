@@ -11,6 +11,7 @@ export function mergeStacks(stacks: StackResources[]): StackResources {
     tables: stacks.flatMap((stack) => stack.tables),
     topics: stacks.flatMap((stack) => stack.topics),
     eventRules: stacks.flatMap((stack) => stack.eventRules),
+    schedules: stacks.flatMap((stack) => stack.schedules ?? []),
     restApis: stacks.flatMap((stack) => stack.restApis),
     unsupported: stacks.flatMap((stack) => stack.unsupported),
     warnings: stacks.flatMap((stack) => stack.warnings),

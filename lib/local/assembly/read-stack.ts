@@ -7,6 +7,7 @@ import { readRestApis } from './read-rest-apis';
 import { readStateMachine } from './read-state-machines';
 import { readTable } from './read-tables';
 import { readTopics } from './read-topics';
+import { readSchedule } from '../scheduler/read-schedules';
 import { StackResources } from './stack-resources';
 import { CfnTemplate } from './template-types';
 
@@ -18,6 +19,7 @@ const READ_TYPES = new Set([
   'AWS::SNS::Topic',
   'AWS::SNS::Subscription',
   'AWS::Events::Rule',
+  'AWS::Scheduler::Schedule',
   'AWS::ApiGateway::RestApi',
   'AWS::ApiGateway::Resource',
   'AWS::ApiGateway::Method',
@@ -59,6 +61,7 @@ export function readStack(options: ReadStackOptions): StackResources {
     tables: ofType('AWS::DynamoDB::Table').map(([id, resource]) => readTable(id, resource, resolver)),
     topics: readTopics(resources, resolver),
     eventRules: ofType('AWS::Events::Rule').map(([id, resource]) => readEventRule(id, resource, resolver)),
+    schedules: ofType('AWS::Scheduler::Schedule').map(([id, resource]) => readSchedule(id, resource, resolver)),
     restApis: [...readRestApis(resources, resolver), ...readHttpApis(resources, resolver)],
     unsupported: resources
       .filter(([, resource]) => !READ_TYPES.has(resource.Type))

@@ -1,3 +1,5 @@
+import type { ScheduleResource } from '../scheduler/read-schedules';
+
 /** Resources of a synthesized stack, with every intrinsic function resolved to local values. */
 
 export interface LambdaFunctionResource {
@@ -115,6 +117,8 @@ export interface StackResources {
   tables: TableResource[];
   topics: TopicResource[];
   eventRules: EventRuleResource[];
+  /** EventBridge Scheduler schedules. readStack always sets it, and resource lists built by hand may leave it out. */
+  schedules?: ScheduleResource[];
   restApis: RestApiResource[];
   /** Resources the runtime does not run locally, such as IAM roles and policies. */
   unsupported: UnsupportedResource[];
