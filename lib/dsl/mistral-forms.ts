@@ -100,7 +100,7 @@ function translateCall(call: ExpressionNode, name: string, edits: Edit[], unsupp
   }
 
   const hint = Object.hasOwn(untranslatedHints, name) ? untranslatedHints[name] : undefined;
-  unsupported.push({ text: `${name}()`, position: start + name.length, hint });
+  unsupported.push({ text: `${name}()`, position: start + name.length, ...(hint === undefined ? {} : { hint }) });
 }
 
 /** Translates a path that starts with a Mistral form; returns whether it did. */

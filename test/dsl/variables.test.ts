@@ -49,7 +49,7 @@ describe('replaceFreeVariables', () => {
 describe('splitTemplate', () => {
   it('splits text and expressions with their offsets', () => {
     expect(splitTemplate('Pay <% $n %> EUR')).toStrictEqual({
-      parts: [{ text: 'Pay ' }, { expression: ' $n ', offset: 6 }, { text: ' EUR' }],
+      parts: [{ text: 'Pay ' }, { expression: ' $n ', offset: 6, delimiter: 'yaql' }, { text: ' EUR' }],
     });
   });
 
