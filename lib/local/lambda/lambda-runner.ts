@@ -106,7 +106,6 @@ export class LambdaRunner {
     signal?: AbortSignal,
   ): Promise<InstanceResult> {
     const instance = await this.acquireInstance(fn, signal);
-    this.reserved.add(instance);
     try {
       await this.awaitInit(instance, signal);
     } catch (error) {
@@ -187,12 +186,17 @@ export class LambdaRunner {
     }
   }
 
-  /** Takes an idle instance, starts one below the maximum, or waits for one to free up. */
+  /**
+   * Takes an idle instance, starts one below the maximum, or waits for one to
+   * free up. The instance comes back reserved, so that no other invocation
+   * takes it before this one runs.
+   */
   private async acquireInstance(fn: LambdaFunctionResource, signal?: AbortSignal): Promise<FunctionInstance> {
     for (;;) {
       signal?.throwIfAborted();
       const instance = this.idleInstance(fn);
       if (instance) {
+        this.reserved.add(instance);
         return instance;
       }
 
@@ -210,11 +214,11 @@ export class LambdaRunner {
         queue.push(wake);
         signal?.addEventListener('abort', onAbort, { once: true });
       });
+      if (handedOver?.alive && !handedOver.busy) {
+        return handedOver;
+      }
       if (handedOver) {
         this.reserved.delete(handedOver);
-        if (handedOver.alive && !handedOver.busy) {
-          return handedOver;
-        }
       }
     }
   }
