@@ -8,7 +8,7 @@ const lockedHere = new Set<string>();
 
 export class DataFolderInUseError extends Error {
   constructor(dataDir: string, pid: number) {
-    super(`Data folder ${dataDir} is in use by the local runtime with process id ${pid}. Stop that runtime, or choose another data folder.`);
+    super(`Data folder ${dataDir} is in use by the local runtime with process id ${pid}. Stop that runtime first (Ctrl+C in its terminal, or kill ${pid}).`);
     this.name = 'DataFolderInUseError';
   }
 }

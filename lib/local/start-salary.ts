@@ -7,6 +7,7 @@ import { synthesizeWorkflows } from '../cli/run/synthesize-workflows';
 import type { Decision } from '../cli/run/approval-decider';
 import { compileWorkflow } from '../compiler';
 import { startSampleSystems, type SampleSystems } from '../samples/sample-systems';
+import { lockDataFolder } from './data-folder-lock';
 import { createLocalLog, errorMessage } from './log';
 import type { LocalRuntime } from './runtime';
 import { serve } from './serve';
@@ -34,9 +35,11 @@ async function main(): Promise<number> {
   const decision = decisionOf(argv, interactive);
   const print = (line: string) => console.log(line);
 
+  // A runtime already on the data folder would keep running on a cdk.out rewritten under it.
+  lockDataFolder(DATA_DIR)();
   if (!argv.includes('--no-synth')) {
     print('Synthesizing the app into cdk.out ...');
-    await synthesizeWorkflows(PROJECT_DIR, WORKFLOWS_DIR, path.join(PROJECT_DIR, 'cdk.out'));
+    await synthesizeWorkflows(PROJECT_DIR, WORKFLOWS_DIR, path.join(PROJECT_DIR, 'cdk.out'), 'or run `npm start -- --no-synth` on the existing cdk.out');
   }
 
   const systems = await startSampleSystems();
@@ -53,12 +56,12 @@ async function main(): Promise<number> {
 
   const input = { employee_id: SAMPLE_EMPLOYEE, month: new Date().toISOString().slice(0, 7) };
   print(`\nRunning the salary process for ${JSON.stringify(input)}.`);
-  print(
-    decision
-      ? `The approval will be ${decision === 'approve' ? 'approved' : 'rejected'} through the link of the manager's SMS.`
-      : "Open the link of the manager's SMS below in a browser, then Approve or Reject.",
-  );
-  const result = await execute(runtime, runtime.stateMachines.salary, 'salary', salaryTaskNames(), { input, decision }, print);
+  if (decision) {
+    print(`The approval will be ${decision === 'approve' ? 'approved' : 'rejected'} through the link of the manager's SMS.`);
+  }
+  const approvalHint =
+    'Open the approval link in a browser, then Approve or Reject. Ctrl+C stops the runtime, and the run resumes at the next start.';
+  const result = await execute(runtime, runtime.stateMachines.salary, 'salary', salaryTaskNames(), { input, decision, approvalHint }, print);
 
   print(`\nThe salary process ended ${result.status}.`);
   if (result.output !== undefined) print(`Output: ${JSON.stringify(result.output, null, 2)}`);

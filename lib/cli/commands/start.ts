@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
 import { serve } from '../../local/serve';
+import { startSampleSystems } from '../../samples/sample-systems';
 import { DEFAULT_WEB_PORT } from '../../web/web-view';
 import type { CliOutput } from '../output';
 
@@ -19,6 +20,7 @@ interface StartOptions {
   outboxPort: number;
   apiPort: number;
   webPort?: number;
+  samples: boolean;
 }
 
 /** Registers `sirocco start`, which runs the synthesized app on the local runtime until SIGINT or SIGTERM. */
@@ -34,6 +36,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
     .option('--dynamodb-port <port>', 'port of DynamoDB (dynalite)', parsePort, DEFAULT_PORTS.dynamodb)
     .option('--outbox-port <port>', 'port of SNS Publish and SES v2 SendEmail', parsePort, DEFAULT_PORTS.outbox)
     .option('--api-port <port>', 'port of the API Gateway routes', parsePort, DEFAULT_PORTS.apiGateway)
+    .option('--no-samples', 'leave out the sample accounting and bonus systems (ports 4701 and 4702)')
     .option('--web-port <port>', `port of the web view (default ${DEFAULT_WEB_PORT}, or a free port when every other port is 0)`, parsePort)
     .action(async (options: StartOptions) => {
       const ports: RuntimePorts = {
@@ -44,6 +47,10 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
         apiGateway: options.apiPort,
       };
       try {
+        if (options.samples) {
+          const systems = await startSampleSystems();
+          output.stdout(`Sample systems: accounting ${systems.accountingUrl}, bonus ${systems.bonusUrl}\n`);
+        }
         await serve({
           projectDir: process.cwd(),
           assemblyDir: options.assembly,

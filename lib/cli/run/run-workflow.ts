@@ -128,7 +128,10 @@ export async function runWorkflow(options: RunOptions, output: CliOutput): Promi
 }
 
 /** The part of RunOptions that following one execution needs. */
-export type ExecuteOptions = Pick<RunOptions, 'input' | 'decision' | 'pollMilliseconds' | 'signal'>;
+export type ExecuteOptions = Pick<RunOptions, 'input' | 'decision' | 'pollMilliseconds' | 'signal'> & {
+  /** Printed with the first approval link when no decision is given. */
+  approvalHint?: string;
+};
 
 /**
  * Starts the execution on a running local runtime and follows it to its end,
@@ -169,7 +172,7 @@ export async function execute(
           await decideLinks(message, runtime.urls.apiGateway, options.decision, followedLinks, print);
         } else if (!hinted && approvalLinksOf(message, runtime.urls.apiGateway).length > 0) {
           hinted = true;
-          print('Open the approval link to decide, or press Ctrl+C to stop the run. --approve or --reject decide at once.');
+          print(options.approvalHint ?? 'Open the approval link to decide, or press Ctrl+C to stop the run. --approve or --reject decide at once.');
         }
       }
       seenMessages = messages.length;

@@ -9,7 +9,12 @@ import { SynthesisError } from '../../local/synthesize';
  * assembly to `assemblyDir`. The CDK output is kept and returned in the
  * error, so that a successful synthesis prints nothing.
  */
-export function synthesizeWorkflows(projectDir: string, workflowsDir: string, assemblyDir: string): Promise<void> {
+export function synthesizeWorkflows(
+  projectDir: string,
+  workflowsDir: string,
+  assemblyDir: string,
+  fallbackHint = 'or pass --assembly to run an existing cloud assembly',
+): Promise<void> {
   const cli = path.join(projectDir, 'bin', 'cdk.js');
   const args = [cli, 'synth', '--quiet', '--output', assemblyDir, '--context', `sirocco:workflowsDir=${workflowsDir}`];
 
@@ -26,7 +31,7 @@ export function synthesizeWorkflows(projectDir: string, workflowsDir: string, as
         return;
       }
       const output = Buffer.concat(printed).toString('utf8').trim();
-      reject(new SynthesisError(`cdk synth failed with exit code ${code}. Fix the errors below, or pass --assembly to run an existing cloud assembly.\n${output}`));
+      reject(new SynthesisError(`cdk synth failed with exit code ${code}. Fix the errors below, ${fallbackHint}.\n${output}`));
     });
   });
 }

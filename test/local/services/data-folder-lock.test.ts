@@ -32,7 +32,7 @@ describe('lockDataFolder', () => {
     fs.writeFileSync(path.join(dataDir, 'runtime.pid'), String(process.ppid));
 
     expect(() => lockDataFolder(dataDir)).toThrow(
-      `Data folder ${dataDir} is in use by the local runtime with process id ${process.ppid}. Stop that runtime, or choose another data folder.`,
+      `Data folder ${dataDir} is in use by the local runtime with process id ${process.ppid}. Stop that runtime first (Ctrl+C in its terminal, or kill ${process.ppid}).`,
     );
   });
 

@@ -6,7 +6,7 @@ import { listenOnLoopback } from '../../../lib/local/http/loopback-server';
 import { buildTestAssembly, createTempDir } from './build-assembly';
 
 const SIROCCO = path.join(__dirname, '..', '..', '..', 'bin', 'sirocco.js');
-const EPHEMERAL_PORTS = ['--stepfunctions-port', '0', '--lambda-port', '0', '--dynamodb-port', '0', '--outbox-port', '0', '--api-port', '0'];
+const EPHEMERAL_PORTS = ['--no-samples', '--stepfunctions-port', '0', '--lambda-port', '0', '--dynamodb-port', '0', '--outbox-port', '0', '--api-port', '0'];
 
 function runStart(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   let output = '';
@@ -49,6 +49,20 @@ describe('sirocco start', () => {
     expect(run.output()).toContain('State machines  salary');
     expect(run.output()).toContain(`export AWS_ENDPOINT_URL_SFN=${stepFunctionsUrl}`);
     expect(run.output()).toContain('Received SIGINT; stopping the local runtime.');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('starts the sample systems unless told not to', async () => {
+    const ports = EPHEMERAL_PORTS.filter((argument) => argument !== '--no-samples');
+    const run = runStart(['--no-synth', '--assembly', buildTestAssembly(), '--data', createTempDir('samples'), ...ports]);
+
+    await waitForOutput(run.output, 'Press Ctrl+C to stop.', run.exit);
+    const response = await fetch('http://127.0.0.1:4701/employees/E1001/salary?month=2026-11');
+    run.child.kill('SIGINT');
+    const code = await run.exit;
+
+    expect(run.output()).toContain('Sample systems: accounting http://127.0.0.1:4701, bonus http://127.0.0.1:4702');
+    expect(response.status).toBe(200);
     expect(code).toBe(0);
   }, 60_000);
 
