@@ -3,18 +3,20 @@ import type { WorkflowEntry } from './workflow-catalog';
 
 /**
  * Rejects a start request whose body misses a required input or carries an
- * undeclared one. The 400 lists every such field, each in its own sentence.
+ * undeclared one. `inputs` are the workflow's declared inputs, as the
+ * compiler metadata and the WORKFLOWS catalog list them. The 400 lists every
+ * such field, each in its own sentence.
  */
 export function validateWorkflowInput(
   workflow: string,
-  entry: WorkflowEntry,
+  inputs: WorkflowEntry['input'],
   body: Record<string, unknown>,
 ): void {
-  const declared = new Set(entry.input.map((input) => input.name));
-  const declaredList = entry.input.map((input) => input.name).join(', ') || 'no input';
+  const declared = new Set(inputs.map((input) => input.name));
+  const declaredList = inputs.map((input) => input.name).join(', ') || 'no input';
   const problems: { field: string; message: string }[] = [];
 
-  for (const input of entry.input) {
+  for (const input of inputs) {
     if (!('default' in input) && !(input.name in body)) {
       problems.push({
         field: input.name,

@@ -109,6 +109,24 @@ describe('sirocco run', () => {
     expect(err).toContain(message);
   });
 
+  test.each([
+    ['no input', [], 'error: Input field "employee_id" is missing: workflow "salary" requires it.'],
+    ['a missing field', ['--input', '{"employee_id": "E1001"}'], 'error: Input field "month" is missing: workflow "salary" requires it.'],
+    [
+      'an unknown field',
+      ['--input', '{"employee_id": "E1001", "month": "2026-06", "year": 2026}'],
+      'error: Input field "year" is unknown: workflow "salary" declares employee_id, month.',
+    ],
+  ])('rejects %s before starting', async (_case, args, message) => {
+    const { code, out, err } = await sirocco('run', SALARY, ...args, '--approve', '--assembly', assemblyDir);
+
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain(`--input '{"employee_id":"...","month":"..."}'`);
+    expect(out).not.toContain('Started');
+    expect(out).toBe('');
+  });
+
   test('rejects a missing file with exit 2', async () => {
     const { code, err } = await sirocco('run', 'nowhere/missing.yaml', '--assembly', assemblyDir);
 
@@ -130,7 +148,7 @@ describe('sirocco run', () => {
     const file = path.join(folder, 'other.yaml');
     fs.writeFileSync(file, fs.readFileSync(SALARY, 'utf8').replace('name: salary', 'name: other'));
 
-    const { code, err } = await sirocco('run', file, '--assembly', assemblyDir);
+    const { code, err } = await sirocco('run', file, '--input', APPROVED_INPUT, '--assembly', assemblyDir);
 
     expect(code).toBe(2);
     expect(err).toContain("Workflow 'other' is not in the cloud assembly");

@@ -25,7 +25,7 @@ export async function startExecution(
   }
 
   const body = parseJsonObject(event);
-  validateWorkflowInput(workflow, entry, body);
+  validateWorkflowInput(workflow, entry.input, body);
   const idempotencyKey = headerOf(event, 'Idempotency-Key');
   const name = idempotencyKey === undefined ? undefined : executionNameOf(idempotencyKey);
 

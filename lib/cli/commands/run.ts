@@ -8,6 +8,7 @@ import type { CliOutput } from '../output';
 import type { Decision } from '../run/approval-decider';
 import { causeMessage } from '../run/cause-message';
 import { runWorkflow, type RunResult } from '../run/run-workflow';
+import { validateRunInput } from '../run/validate-run-input';
 
 /** Exit code of a run that did not succeed, or whose synthesis or runtime start failed. */
 const RUN_FAILED = 1;
@@ -47,6 +48,7 @@ export function registerRun(program: Command, output: CliOutput, setExitCode: (c
 async function runCommand(file: string, options: RunCommandOptions, output: CliOutput): Promise<number> {
   const input = parseInput(options.input);
   const decision = decisionOf(options);
+  validateRunInput(file, options.actionsDir, input, options.workflow);
 
   // The first Ctrl+C stops the execution and the runtime cleanly. A second one exits at once.
   const interrupt = new AbortController();
