@@ -1,6 +1,7 @@
 import type { PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { TaskProgress, TaskView } from '../../../lambdas/control/task-progress';
 import type { CliOutput } from '../output';
+import { causeMessage } from '../run/cause-message';
 import type { ApprovalLink } from './approval-links';
 import { formatColumns, styleHeading, styleStatus } from './text-style';
 
@@ -35,7 +36,7 @@ export function formatStatus(status: ExecutionStatus, output: CliOutput): string
   if (status.stopDate) summary.push(['Stopped', status.stopDate]);
   if (status.redriveCount > 0) summary.push(['Redrives', String(status.redriveCount)]);
   if (status.output !== undefined) summary.push(['Output', shorten(JSON.stringify(status.output))]);
-  if (status.error || status.cause) summary.push(['Error', [status.error, status.cause].filter(Boolean).join(': ')]);
+  if (status.error || status.cause) summary.push(['Error', errorText(status.error, status.cause)]);
 
   const lines = formatColumns(summary);
   lines.push('', styleHeading(output, 'Tasks'), ...formatTasks(status, output));
@@ -73,8 +74,13 @@ function formatTasks(status: ExecutionStatus, output: CliOutput): string[] {
 
 function taskRow(task: TaskView, output: CliOutput): string[] {
   const attempts = task.attempts !== undefined && task.attempts > 1 ? `${task.attempts} attempts` : '';
-  const error = [task.error, task.cause].filter(Boolean).join(': ');
+  const error = task.error || task.cause ? errorText(task.error, task.cause) : '';
   return [`  ${task.name}`, styleStatus(output, task.status), attempts, error];
+}
+
+/** Joins the error name and the cause, keeping only the `errorMessage` of a Lambda error cause, without its stack trace. */
+function errorText(error: string | undefined, cause: string | undefined): string {
+  return [error, cause === undefined ? undefined : causeMessage(cause)].filter(Boolean).join(': ');
 }
 
 function formatPendingApproval(approval: PendingApproval & { links: ApprovalLink[] }): string[] {
