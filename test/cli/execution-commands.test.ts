@@ -82,6 +82,10 @@ async function waitForApproval(month: string): Promise<string> {
   return message.body.slice(message.body.lastIndexOf('\n') + 1);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function closedLoopbackPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,6 +128,7 @@ describe('sirocco start-execution', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Started execution [\w-]+ of workflow salary\.$/m);
+    expect(run.stdout).toMatch(/^Follow it with: npx sirocco status [\w-]+$/m);
     expect(run.stdout).toContain('arn:aws:states:us-east-1:000000000000:execution:salary:');
     await waitForApproval('2026-01');
   });
@@ -272,7 +277,7 @@ describe('sirocco status', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`The request to the local runtime at http://127.0.0.1:${port} failed`);
-    expect(run.stderr).toContain("Start the runtime with 'sirocco start'");
+    expect(run.stderr).toContain("Start the runtime with 'npx sirocco start'");
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -337,13 +342,19 @@ describe('sirocco stop and redrive', () => {
       return status.status === 'FAILED' ? status : undefined;
     });
     expect(failed.tasks.failed.map((task: { name: string }) => task.name)).toEqual(['bonus']);
+    const failedTask = failed.tasks.failed[0];
+    const errorMessage = (JSON.parse(failedTask.cause) as { errorMessage: string }).errorMessage;
+    const failedText = await sirocco(['status', 'cli-redrive']);
+    expect(failedText.stdout).toMatch(new RegExp(`^\\s+bonus\\s+FAILED.*\\s${escapeRegExp(`${failedTask.error}: ${errorMessage}`)}$`, 'm'));
+    expect(failedText.stdout).not.toContain('"trace"');
+    expect(failedText.stdout).not.toContain('errorMessage');
 
     const run = await sirocco(['redrive', 'cli-redrive']);
     await waitForApproval('2026-08');
     const redriven = await siroccoJson(['status', 'cli-redrive']);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Redrove execution arn:aws:states:us-east-1:000000000000:execution:salary:cli-redrive at /);
+    expect(run.stdout).toMatch(/^Redrive started for execution arn:aws:states:us-east-1:000000000000:execution:salary:cli-redrive at /);
     expect(redriven.status).toBe('RUNNING');
     expect(redriven.redriveCount).toBe(1);
   });
@@ -352,7 +363,32 @@ describe('sirocco stop and redrive', () => {
     const run = await sirocco(['redrive', 'cli-status']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: .+\n$/);
+    expect(run.stderr).toBe(
+      'error: Execution "cli-status" cannot be redriven because it is still RUNNING. ' +
+        'Only FAILED, TIMED_OUT or ABORTED executions can be redriven, so wait for it to end or stop it first.\n',
+    );
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 when redriving a succeeded execution', async () => {
+    const run = await sirocco(['redrive', 'cli-approve']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'error: Execution "cli-approve" cannot be redriven because it already ended with status SUCCEEDED. ' +
+        'Only FAILED, TIMED_OUT or ABORTED executions can be redriven, so start a new execution to run the workflow again.\n',
+    );
+    expect(run.stderr).not.toContain('arn:');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 when stopping an ended execution', async () => {
+    const run = await sirocco(['stop', 'cli-approve']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'error: Execution "cli-approve" cannot be stopped because it already ended with status SUCCEEDED. Only RUNNING executions can be stopped.\n',
+    );
     expect(run.stdout).toBe('');
   });
 });
@@ -395,7 +431,24 @@ describe('sirocco history', () => {
     expect(first.executions).toHaveLength(1);
     expect(second.executions).toHaveLength(1);
     expect(second.executions[0].executionArn).not.toBe(first.executions[0].executionArn);
-    expect(text.stdout).toContain('More executions: sirocco history salary --next ');
+    expect(text.stdout).toContain('More executions: npx sirocco history salary --limit 1 --next ');
+  });
+
+  it('keeps the status filter in the --next hint', async () => {
+    const page = await siroccoJson(['history', 'salary', '--status', 'ABORTED', '--limit', '1']);
+    const text = await sirocco(['history', 'salary', '--status', 'ABORTED', '--limit', '1']);
+
+    // A page that fills its limit returns a next token, as a DynamoDB Query with Limit does.
+    expect(page.executions).toHaveLength(1);
+    expect(page.next).toBeDefined();
+    expect(text.stdout).toContain('More executions: npx sirocco history salary --status ABORTED --limit 1 --next ');
+  });
+
+  it('names the status filter when nothing matches', async () => {
+    const run = await sirocco(['history', 'salary', '--status', 'TIMED_OUT']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('No TIMED_OUT executions of workflow salary.\n');
   });
 
   it.each([
@@ -441,6 +494,15 @@ describe('sirocco binary', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toBe('error: No workflow has an execution named "no-such-run".\n');
     expect(failure?.stdout).toBe('');
+  });
+});
+
+describe('execution command help', () => {
+  it.each(['start-execution', 'status', 'history', 'redrive', 'stop', 'resume', 'complete'])('names both targets in %s --help', async (command) => {
+    const run = await sirocco([command, '--help'], { connect: false });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/(on|from) the local runtime, or (on|from) AWS with --aws/);
   });
 });
 

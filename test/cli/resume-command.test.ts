@@ -21,7 +21,7 @@ describe('sirocco resume', () => {
     const run = await sirocco(['resume', '--help']);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Resume an execution paused before a task with pause-before.');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Resume an execution paused before a task with pause-before, on the local runtime, or on AWS with --aws.');
     expect(run.stdout).toContain('--task <task>');
   });
 

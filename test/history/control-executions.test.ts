@@ -414,11 +414,45 @@ describe('POST /executions/{id}/redrive and /stop', () => {
     expect(response.statusCode).toBe(409);
     expect(bodyOf(response)).toEqual({
       error: 'ExecutionNotRedrivable',
-      message: 'Execution is older than 14 days.',
+      message: 'Execution "broken" cannot be redriven: Execution is older than 14 days. Start a new execution instead.',
     });
   });
 
+  it('names the status of a succeeded execution that cannot be redriven', async () => {
+    sfnMock.on(DescribeExecutionCommand, { executionArn: arn }).resolves({ executionArn: arn, status: 'SUCCEEDED', startDate: START_DATE });
+    sfnMock.on(RedriveExecutionCommand).rejects(
+      new ExecutionNotRedrivable({ message: `Execution Not Redrivable: '${arn}': Execution is SUCCEEDED and cannot be redriven.`, $metadata: {} }),
+    );
+
+    const response = await handleRequest(
+      context,
+      apiEvent('POST', '/executions/{id}/redrive', { id: 'broken' }),
+    );
+
+    expect(response.statusCode).toBe(409);
+    expect(bodyOf(response).message).toBe(
+      'Execution "broken" cannot be redriven because it already ended with status SUCCEEDED. ' +
+        'Only FAILED, TIMED_OUT or ABORTED executions can be redriven, so start a new execution to run the workflow again.',
+    );
+  });
+
+  it('strips the execution ARN from the Step Functions reason', async () => {
+    sfnMock.on(RedriveExecutionCommand).rejects(
+      new ExecutionNotRedrivable({ message: `Execution Not Redrivable: '${arn}': Execution was redriven too many times`, $metadata: {} }),
+    );
+
+    const response = await handleRequest(
+      context,
+      apiEvent('POST', '/executions/{id}/redrive', { id: 'broken' }),
+    );
+
+    expect(bodyOf(response).message).toBe(
+      'Execution "broken" cannot be redriven: Execution was redriven too many times. Start a new execution instead.',
+    );
+  });
+
   it('stops an execution with a reason', async () => {
+    sfnMock.on(DescribeExecutionCommand, { executionArn: arn }).resolves({ executionArn: arn, status: 'RUNNING', startDate: START_DATE });
     sfnMock.on(StopExecutionCommand).resolves({ stopDate: new Date('2026-12-02T09:00:00.000Z') });
 
     const response = await handleRequest(
@@ -432,6 +466,20 @@ describe('POST /executions/{id}/redrive and /stop', () => {
       error: undefined,
       cause: 'Wrong month',
     });
+  });
+
+  it('returns 409 when stopping an ended execution', async () => {
+    const response = await handleRequest(
+      context,
+      apiEvent('POST', '/executions/{id}/stop', { id: 'broken' }),
+    );
+
+    expect(response.statusCode).toBe(409);
+    expect(bodyOf(response)).toEqual({
+      error: 'ExecutionNotRunning',
+      message: 'Execution "broken" cannot be stopped because it already ended with status FAILED. Only RUNNING executions can be stopped.',
+    });
+    expect(sfnMock.commandCalls(StopExecutionCommand)).toHaveLength(0);
   });
 
   it('rejects a stop reason that is not a string', async () => {

@@ -2,8 +2,9 @@ import { RedriveExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ControlContext } from '../context';
 import { findExecution } from '../execution-lookup';
+import { notRedrivableError } from '../execution-state-errors';
 import { jsonResponse } from '../http';
-import { toHttpError } from '../step-functions-errors';
+import { isStepFunctionsError, toHttpError } from '../step-functions-errors';
 
 /**
  * POST /executions/{id}/redrive: resumes a failed, timed out or aborted
@@ -24,6 +25,7 @@ export async function redriveExecution(
       redriveDate: redriven.redriveDate?.toISOString(),
     });
   } catch (error) {
+    if (isStepFunctionsError(error, 'ExecutionNotRedrivable')) throw notRedrivableError(execution, error);
     throw toHttpError(error) ?? error;
   }
 }

@@ -39,7 +39,7 @@ function failureMessage(error: unknown, options: ConnectionOptions, connection: 
   const detail = code ?? ((error as Error).message || (error as Error).name);
   if (!options.aws) {
     const target = connection?.target ?? 'the local runtime';
-    return `The request to ${target} failed (${detail}). Start the runtime with 'sirocco start', or pass --stepfunctions-endpoint and --dynamodb-endpoint.`;
+    return `The request to ${target} failed (${detail}). Start the runtime with 'npx sirocco start', or pass --stepfunctions-endpoint and --dynamodb-endpoint.`;
   }
   return `The request to AWS failed (${detail}). Check the credentials, the region and --control-function.`;
 }

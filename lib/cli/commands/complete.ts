@@ -18,7 +18,7 @@ interface CompleteOptions extends ConnectionOptions {
 export function registerComplete(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('complete')
-    .description('Complete a task that waits for a callback, such as std.async_noop, with a result or an error.')
+    .description('Complete a task that waits for a callback, such as std.async_noop, with a result or an error, on the local runtime, or on AWS with --aws.')
     .argument('<execution>', 'execution name or ARN')
     .argument('<task>', 'name of the waiting task')
     .option('--output <json>', 'result of the task, as JSON (default: {})')

@@ -108,7 +108,7 @@ function lookupMessage(error: Error, executionArn: string, endpoint: string): st
   }
   // The SDK wraps some network errors, so the message is the one place that always names the code.
   if (/\bECONNREFUSED\b/.test(error.message) || (error as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
-    return `No Step Functions endpoint at ${endpoint}. Start the local runtime with 'sirocco start', or pass --stepfunctions-endpoint.`;
+    return `No Step Functions endpoint at ${endpoint}. Start the local runtime with 'npx sirocco start', or pass --stepfunctions-endpoint.`;
   }
   return `Reading execution '${executionArn}' from ${endpoint} failed: ${error.message}`;
 }

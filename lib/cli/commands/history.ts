@@ -27,7 +27,7 @@ interface ExecutionSummary {
 export function registerHistory(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('history')
-    .description('List the recorded executions of a workflow, newest first, one page at a time.')
+    .description('List the recorded executions of a workflow, newest first, one page at a time, from the local runtime, or from AWS with --aws.')
     .argument('<workflow>', 'workflow name')
     .option('--status <status>', 'only executions with this status: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE')
     .option('--limit <n>', 'executions per page, from 1 to 100 (default: 20)', parseLimit)
@@ -44,13 +44,23 @@ export function registerHistory(program: Command, output: CliOutput, setExitCode
         output.stdout(`${JSON.stringify(page, null, 2)}\n`);
         return;
       }
-      output.stdout(formatPage(workflow, page.executions as ExecutionSummary[], page.next as string | undefined, output));
+      output.stdout(formatPage(workflow, page.executions as ExecutionSummary[], page.next as string | undefined, options, output));
     });
   });
 }
 
-function formatPage(workflow: string, executions: ExecutionSummary[], next: string | undefined, output: CliOutput): string {
-  if (executions.length === 0) return `No recorded executions of workflow ${workflow}.\n`;
+function formatPage(
+  workflow: string,
+  executions: ExecutionSummary[],
+  next: string | undefined,
+  options: HistoryOptions,
+  output: CliOutput,
+): string {
+  if (executions.length === 0) {
+    return options.status === undefined
+      ? `No recorded executions of workflow ${workflow}.\n`
+      : `No ${options.status} executions of workflow ${workflow}.\n`;
+  }
 
   const rows = [
     ['NAME', 'STATUS', 'STARTED', 'STOPPED', 'REDRIVES', 'ERROR'],
@@ -64,8 +74,17 @@ function formatPage(workflow: string, executions: ExecutionSummary[], next: stri
     ]),
   ];
   const lines = formatColumns(rows);
-  if (next) lines.push('', `More executions: sirocco history ${workflow} --next ${next}`);
+  if (next) lines.push('', `More executions: ${nextPageCommand(workflow, next, options)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Returns the command that prints the next page, with the same filter and page size. */
+function nextPageCommand(workflow: string, next: string, options: HistoryOptions): string {
+  const words = ['npx sirocco history', workflow];
+  if (options.status !== undefined) words.push('--status', options.status);
+  if (options.limit !== undefined) words.push('--limit', String(options.limit));
+  words.push('--next', next);
+  return words.join(' ');
 }
 
 function parseLimit(value: string): number {

@@ -10,7 +10,7 @@ import type { CliOutput } from '../output';
 export function registerRedrive(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('redrive')
-    .description('Resume a failed, timed out or aborted execution from the state that stopped it (within 14 days).')
+    .description('Resume a failed, timed out or aborted execution from the state that stopped it (within 14 days), on the local runtime, or on AWS with --aws.')
     .argument('<execution>', 'execution name or ARN');
   addConnectionOptions(command).action(async (execution: string, options: ConnectionOptions & { json?: boolean }) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
@@ -23,7 +23,7 @@ export function registerRedrive(program: Command, output: CliOutput, setExitCode
         output.stdout(`${JSON.stringify(redriven, null, 2)}\n`);
         return;
       }
-      output.stdout(`Redrove execution ${redriven.executionArn} at ${redriven.redriveDate}.\n`);
+      output.stdout(`Redrive started for execution ${redriven.executionArn} at ${redriven.redriveDate}.\n`);
     });
   });
 }

@@ -15,7 +15,7 @@ interface ResumeOptions extends ConnectionOptions {
 export function registerResume(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('resume')
-    .description('Resume an execution paused before a task with pause-before.')
+    .description('Resume an execution paused before a task with pause-before, on the local runtime, or on AWS with --aws.')
     .argument('<execution>', 'execution name or ARN')
     .option('--task <task>', 'resume only the pause before this task, when several branches paused');
   addConnectionOptions(command).action(async (execution: string, options: ResumeOptions) => {

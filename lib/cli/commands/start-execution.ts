@@ -20,7 +20,7 @@ interface StartExecutionOptions extends ConnectionOptions {
 export function registerStartExecution(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('start-execution')
-    .description('Start an execution of a deployed workflow.')
+    .description('Start an execution of a workflow on the local runtime, or on AWS with --aws.')
     .argument('<workflow>', 'workflow name, which is also the state machine name')
     .option('--input <json>', 'execution input, a JSON object of the workflow inputs', parseInputObject, {})
     .option('--name <name>', 'execution name, 1 to 80 characters; repeating a start with the same name and input returns the first execution');
@@ -39,7 +39,7 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
       }
       output.stdout(`Started execution ${started.executionName} of workflow ${workflow}.\n`);
       output.stdout(`  ARN  ${started.executionArn}\n`);
-      output.stdout(`Follow it with: sirocco status ${started.executionName}\n`);
+      output.stdout(`Follow it with: npx sirocco status ${started.executionName}\n`);
     });
   });
 }

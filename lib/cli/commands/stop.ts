@@ -16,7 +16,7 @@ interface StopOptions extends ConnectionOptions {
 export function registerStop(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('stop')
-    .description('Abort a running execution.')
+    .description('Abort a running execution on the local runtime, or on AWS with --aws.')
     .argument('<execution>', 'execution name or ARN')
     .option('--error <error>', 'error name recorded as the reason')
     .option('--cause <cause>', 'cause recorded as the reason');
