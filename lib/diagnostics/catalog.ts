@@ -33,6 +33,7 @@ export const catalog = {
   unsupportedKey: entry('SRC1007', 'error', "Mistral key '{0}' is not supported yet: remove it or express it with the supported keys listed in docs/language.md."),
   duplicateKey: entry('SRC1008', 'error', "Duplicate key '{0}': YAML keeps only one of them, so remove or rename the other."),
   invalidTaskName: entry('SRC1009', 'error', "Invalid task name '{0}': use letters, digits, '_' and '-', start with a letter or '_', and avoid the reserved names 'input', 'fail' and 'succeed'."),
+  collectionKey: entry('SRC1010', 'error', "YAML reads '{0}' as a mapping whose key is a {1}, which a workflow cannot contain: quote it, as in {2}."),
 
   unknownTarget: entry('SRC1101', 'error', "Transition target '{0}' is not a task of this workflow{1}."),
   unreachableTask: entry('SRC1102', 'warning', "Task '{0}' is unreachable from the start tasks, so it is left out of the state machine: add a transition to it or remove it."),

@@ -1,6 +1,7 @@
 import { isMap } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Workflow } from './model';
+import { reportCollectionKeys } from './collection-keys';
 import { readWorkflow } from './read-workflow';
 import { planReverseWorkflow } from './reverse-workflow';
 import { SourceDocument } from './source-document';
@@ -20,7 +21,10 @@ export function parseWorkflow(text: string, bag: DiagnosticBag): Workflow | unde
 export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocument | undefined {
   const source = new SourceDocument(text);
 
-  for (const error of source.document.errors) {
+  // After a syntax error the parser recovers by guessing where collections end, so its duplicate keys may be artifacts of that guess.
+  const errors = source.document.errors;
+  const syntaxErrors = errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  for (const error of syntaxErrors.length > 0 ? syntaxErrors : errors) {
     const range = source.rangeOf(error.pos);
     if (error.code === 'DUPLICATE_KEY') {
       bag.report('duplicateKey', range, text.slice(error.pos[0], error.pos[1]));
@@ -28,12 +32,14 @@ export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocu
       bag.report('yamlSyntax', range, error.message.split('\n')[0].replace(/\.$/, ''));
     }
   }
-  if (source.document.errors.length > 0) return undefined;
+  if (errors.length > 0) return undefined;
   if (source.aliasError) {
     const { message, offset } = source.aliasError;
     bag.report('yamlSyntax', source.rangeOf([offset, offset + 1]), message);
     return undefined;
   }
+
+  if (reportCollectionKeys(source, bag)) return undefined;
 
   if (!isMap(source.document.contents)) {
     bag.report('notAMapping', { start: { line: 1, column: 1 } });

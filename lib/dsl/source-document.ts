@@ -32,6 +32,8 @@ export class SourceDocument {
       lineCounter: this.lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
+      // Errors and warnings become diagnostics, so the library must not print them to the console.
+      logLevel: 'silent',
     });
     if (this.document.errors.length === 0) this.expandAliases();
   }

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/workflow.schema.json';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import { explainSchemaError, resolveReference } from './schema-messages';
 import { suggestClosest } from './suggest';
 import type { PathSegment, SourceDocument } from './source-document';
 
@@ -43,28 +44,84 @@ export function validateSchema(value: unknown, source: SourceDocument, bag: Diag
   const validate = validator();
   if (validate(value)) return true;
 
-  const errors = validate.errors ?? [];
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
-  // Inside a failed oneOf, the errors of each alternative only repeat it, so the outermost oneOf is reported.
-  const covered = (error: ErrorObject) =>
-    oneOfPaths.some(
-      (path) =>
-        error.instancePath.startsWith(`${path}/`) || (error.keyword !== 'oneOf' && error.instancePath === path),
-    );
-
   const seen = new Set<string>();
-  for (const error of errors) {
-    if (covered(error)) continue;
+  for (const { error, anyValue } of selectErrors(validate.errors ?? [])) {
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    reportError(error, source, bag);
+    reportError(error, source, bag, anyValue);
   }
 
   return false;
 }
 
-function reportError(error: ErrorObject, source: SourceDocument, bag: DiagnosticBag): void {
+/** An ajv error to report, with `anyValue` set for a oneOf or anyOf that no branch accepts. */
+interface SelectedError {
+  error: ErrorObject;
+  anyValue: boolean;
+}
+
+/** Whether `error` comes from a branch of the oneOf or anyOf error `choice`, on its value or inside it. */
+function isBranchError(error: ErrorObject, choice: ErrorObject): boolean {
+  return (
+    error !== choice &&
+    error.schemaPath.startsWith(`${choice.schemaPath}/`) &&
+    (error.instancePath === choice.instancePath || error.instancePath.startsWith(`${choice.instancePath}/`))
+  );
+}
+
+function isChoice(error: ErrorObject): boolean {
+  return error.keyword === 'oneOf' || error.keyword === 'anyOf';
+}
+
+/**
+ * Picks the errors worth reporting. ajv reports a failed oneOf together with
+ * the errors of every branch, so each oneOf is replaced by the errors of its
+ * most specific branches: those whose type the value has. When no branch has
+ * the value's type, the oneOf itself is reported with every alternative.
+ */
+function selectErrors(errors: readonly ErrorObject[]): SelectedError[] {
+  const choices = errors.filter(isChoice);
+  const selected: SelectedError[] = [];
+
+  for (const error of errors) {
+    if (choices.some((choice) => isBranchError(error, choice))) continue;
+    if (!isChoice(error)) {
+      selected.push({ error, anyValue: false });
+      continue;
+    }
+
+    const specific = specificBranchErrors(error, errors);
+    if (specific.length === 0) selected.push({ error, anyValue: true });
+    else selected.push(...selectErrors(specific));
+  }
+
+  return selected;
+}
+
+/** Returns the errors of the branches of `choice` that declare a type and whose type the value has. */
+function specificBranchErrors(choice: ErrorObject, errors: readonly ErrorObject[]): ErrorObject[] {
+  const branches = Array.isArray(choice.schema) ? (choice.schema as Record<string, unknown>[]) : [];
+  const prefix = `${choice.schemaPath}/`;
+  const branchOf = (error: ErrorObject) => Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+  const branchErrors = errors.filter((error) => isBranchError(error, choice));
+
+  const typeMismatch = new Set(
+    branchErrors
+      .filter((error) => error.keyword === 'type' && error.instancePath === choice.instancePath)
+      .map(branchOf),
+  );
+  const specific = new Set(
+    branches
+      .map((branch, index) => ({ branch: resolveReference(branch), index }))
+      .filter(({ branch, index }) => 'type' in branch && !typeMismatch.has(index))
+      .map(({ index }) => index),
+  );
+
+  return branchErrors.filter((error) => specific.has(branchOf(error)));
+}
+
+function reportError(error: ErrorObject, source: SourceDocument, bag: DiagnosticBag, anyValue: boolean): void {
   const path = pathOf(error);
 
   switch (error.keyword) {
@@ -105,8 +162,7 @@ function reportError(error: ErrorObject, source: SourceDocument, bag: Diagnostic
       }
   }
 
-  const expected = typeof error.parentSchema?.description === 'string' ? error.parentSchema.description : error.message;
-  bag.report('invalidValue', source.rangeAt(path), describePath(path), String(expected).replace(/\.$/, ''));
+  bag.report('invalidValue', source.rangeAt(path), describePath(path), explainSchemaError(error, anyValue));
 }
 
 function reportInvalidName(name: string, path: readonly PathSegment[], source: SourceDocument, bag: DiagnosticBag): void {

@@ -72,7 +72,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  a:\n    action: shop.check\n    timeout: soon\n`,
     line: 6,
     column: 14,
-    message: "Invalid value at 'tasks.a.timeout'",
+    message: "Invalid value at 'tasks.a.timeout': 'soon' is not a whole number, so write a whole number from 1 to 31536000 instead. Task timeout in seconds.",
   },
   {
     code: 'SRC1007',
@@ -97,6 +97,14 @@ export const diagnosticCases: DiagnosticCase[] = [
     line: 4,
     column: 3,
     message: "Invalid task name 'a.b'",
+  },
+  {
+    code: 'SRC1010',
+    title: 'unquoted Jinja value read as a mapping',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      month: {{ _.month }}\n`,
+    line: 7,
+    column: 14,
+    message: `YAML reads '{{ _.month }}' as a mapping whose key is a mapping, which a workflow cannot contain: quote it, as in month: "{{ _.month }}".`,
   },
   {
     code: 'SRC1101',
