@@ -1,6 +1,6 @@
 import type { Clock, LocalServices } from '../types';
 
-/** What an execution needs from the engine that runs it. */
+/** Services that the engine gives each execution it runs. */
 export interface ExecutionHost {
   services: LocalServices;
   clock: Clock;

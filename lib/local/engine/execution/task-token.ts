@@ -7,7 +7,7 @@ interface TokenContent {
 
 /**
  * Creates a task token that names its execution and frame, so that a callback
- * for a closed task is told apart from a token that was never issued.
+ * for a closed task is distinguished from a token that was never issued.
  */
 export function createTaskToken(executionArn: string, frameId: string): string {
   const content = { e: executionArn, f: frameId, n: randomBytes(16).toString('hex') };

@@ -45,7 +45,7 @@ export class StateContext {
   }
 }
 
-/** How a state ended: its output, the state to go to (none at the end) and its new variables. */
+/** Outcome of a state: its output, the next state (none at the end) and its new variables. */
 export interface StateOutcome {
   output: unknown;
   next?: string;

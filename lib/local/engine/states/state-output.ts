@@ -7,7 +7,7 @@ type OutputFields = Pick<State | Catcher | ChoiceRule, 'Output' | 'Assign'>;
 
 /**
  * Evaluates `Assign` and `Output` against the same scope, so that neither
- * sees the other's new values, and returns the state's outcome.
+ * reads the other's new values, and returns the state's outcome.
  */
 export async function completeState(
   context: StateContext,
