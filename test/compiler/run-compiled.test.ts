@@ -2,44 +2,9 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { compileWorkflow } from '../../lib/compiler';
-import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import { Engine, FakeClock, type ExecutionStatusChangeEvent } from '../../lib/local/engine';
+import { HandlerServices, type Handler } from '../support/handler-services';
 import { knownActions, readText } from './helpers';
-
-/**
- * Runs compiled workflows on the local Step Functions engine, so that the
- * emitted ASL is checked for behaviour and not only for shape.
- */
-
-type Handler = (payload: Record<string, unknown>) => unknown;
-
-class ActionServices implements LocalServices {
-  readonly payloads = new Map<string, Record<string, unknown>[]>();
-
-  constructor(private readonly handlers: Record<string, Handler>) {}
-
-  async invokeLambda(functionName: string, payload: unknown): Promise<LambdaInvokeResult> {
-    const event = payload as Record<string, unknown>;
-    this.payloads.set(functionName, [...(this.payloads.get(functionName) ?? []), event]);
-    try {
-      return { statusCode: 200, payload: this.handlers[functionName](event), executedVersion: '$LATEST' };
-    } catch (error) {
-      const { name, message } = error as Error;
-      return { statusCode: 200, payload: { errorType: name, errorMessage: message }, functionError: 'Unhandled' };
-    }
-  }
-
-  async snsPublish(): Promise<{ MessageId: string }> {
-    throw new Error('SNS is not used by these workflows.');
-  }
-
-  async sesSendEmail(): Promise<{ MessageId: string }> {
-    throw new Error('SES is not used by these workflows.');
-  }
-
-  async dynamodb(): Promise<Record<string, unknown>> {
-    throw new Error('DynamoDB is not used by these workflows.');
-  }
-}
 
 /** Compiles a workflow and fills each `${key}` placeholder with the key itself as the function name. */
 function compileForEngine(file: string): string {
@@ -74,7 +39,7 @@ async function waitUntilDone(run: Run): Promise<Record<string, unknown>> {
 interface Run {
   engine: Engine;
   clock: FakeClock;
-  services: ActionServices;
+  services: HandlerServices;
   ends: ExecutionEnds;
   executionArn: string;
 }
@@ -85,7 +50,7 @@ const engines: Engine[] = [];
 async function startRun(file: string, handlers: Record<string, Handler>, input: unknown): Promise<Run> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sirocco-compiled-'));
   dataDirs.push(dataDir);
-  const services = new ActionServices(handlers);
+  const services = new HandlerServices(handlers);
   const ends = new ExecutionEnds();
   const clock = new FakeClock();
   const engine = new Engine({ dataDir, services, clock, onStatusChange: ends.onStatusChange });
@@ -164,8 +129,8 @@ describe('compiled workflows on the local engine', () => {
 
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output as string)).toStrictEqual({ parcel: 'p-1', receipt: 'c-1' });
-    expect(run.services.payloads.get('Action_stock_pack')?.[0].input).toStrictEqual({ reservation: 'r-1' });
-    expect(run.services.payloads.get('Action_shop_ship')?.[0].input).toStrictEqual({ parcel: 'p-1', receipt: 'c-1', reservation: 'r-1' });
+    expect(run.services.events.get('Action_stock_pack')?.[0].input).toStrictEqual({ reservation: 'r-1' });
+    expect(run.services.events.get('Action_shop_ship')?.[0].input).toStrictEqual({ parcel: 'p-1', receipt: 'c-1', reservation: 'r-1' });
   });
 
   it('publish-across-join leaves a branch through its guard', async () => {
@@ -182,7 +147,7 @@ describe('compiled workflows on the local engine', () => {
     const done = await waitUntilDone(run);
 
     expect(done.status).toBe('SUCCEEDED');
-    expect(run.services.payloads.get('Action_data_more')).toBeUndefined();
+    expect(run.services.events.get('Action_data_more')).toBeUndefined();
     expect(JSON.parse(done.output as string)).toStrictEqual({ left_value: 0, right_value: 5, sum: 5 });
   });
 
@@ -201,11 +166,11 @@ describe('compiled workflows on the local engine', () => {
       { order_id: 'o-2' },
     );
     const done = await waitUntilDone(run);
-    const refund = run.services.payloads.get('Action_payment_refund')?.[0];
+    const refund = run.services.events.get('Action_payment_refund')?.[0];
 
     expect(refund?.input).toMatchObject({ order: 'o-2' });
     expect(JSON.stringify((refund?.input as { reason: unknown }).reason)).toContain('card declined');
-    expect(run.services.payloads.get('Action_payment_charge')?.[0].input).toStrictEqual({ order: 'o-2', label: 'order o-2' });
+    expect(run.services.events.get('Action_payment_charge')?.[0].input).toStrictEqual({ order: 'o-2', label: 'order o-2' });
     expect(done.status).toBe('FAILED');
     expect(done.error).toBe('Sirocco.Fail');
     expect(done.cause).toBe("Task 'refund' transitioned to fail.");
@@ -221,8 +186,8 @@ describe('compiled workflows on the local engine', () => {
 
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output as string)).toStrictEqual({ price: 50, currency: 'EUR' });
-    expect(run.services.payloads.get('Action_shop_review')).toBeUndefined();
-    expect(run.services.payloads.get('Action_shop_accept')).toBeUndefined();
+    expect(run.services.events.get('Action_shop_review')).toBeUndefined();
+    expect(run.services.events.get('Action_shop_accept')).toBeUndefined();
   });
 
   it('commands fail with the message of the matching guard', async () => {
@@ -262,7 +227,7 @@ describe('compiled workflows on the local engine', () => {
 
     expect(done.status).toBe(status);
     expect(done.error).toBe(error);
-    expect(run.services.payloads.get('Action_shop_check')?.[0].input).toStrictEqual({ order: 'o-4', express: false });
+    expect(run.services.events.get('Action_shop_check')?.[0].input).toStrictEqual({ order: 'o-4', express: false });
   });
 
   it('nested-fork merges inner and outer branches after a loop', async () => {
@@ -285,7 +250,7 @@ describe('compiled workflows on the local engine', () => {
 
     expect(done.status).toBe('SUCCEEDED');
     expect(polls).toBe(3);
-    expect(run.services.payloads.get('Action_data_merge')?.map((event) => event.input)).toEqual(
+    expect(run.services.events.get('Action_data_merge')?.map((event) => event.input)).toEqual(
       expect.arrayContaining([{ values: [1, 10, 10] }, { values: [3, 'done'] }]),
     );
     expect(JSON.parse(done.output as string)).toStrictEqual({ inner_sum: 3, status: 'done' });

@@ -2,42 +2,10 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { compileWorkflow } from '../../lib/compiler';
-import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import { Engine, FakeClock, type ExecutionStatusChangeEvent } from '../../lib/local/engine';
+import { HandlerServices, type Handler } from '../support/handler-services';
 import type { StateMachineDefinition } from '../../lib/compiler/types';
 import { readText } from '../compiler/helpers';
-
-/** An action handler: returns the task result, or throws to fail the action. */
-export type Handler = (event: Record<string, unknown>) => unknown;
-
-/** Lambda stand-ins keyed by substitution key, which doubles as the function name. */
-class HandlerServices implements LocalServices {
-  readonly events = new Map<string, Record<string, unknown>[]>();
-
-  constructor(private readonly handlers: Record<string, Handler>) {}
-
-  async invokeLambda(functionName: string, payload: unknown): Promise<LambdaInvokeResult> {
-    const event = payload as Record<string, unknown>;
-    this.events.set(functionName, [...(this.events.get(functionName) ?? []), event]);
-    try {
-      return { statusCode: 200, payload: this.handlers[functionName](event), executedVersion: '$LATEST' };
-    } catch (error) {
-      const { name, message } = error as Error;
-      return { statusCode: 200, payload: { errorType: name, errorMessage: message }, functionError: 'Unhandled' };
-    }
-  }
-
-  async snsPublish(): Promise<{ MessageId: string }> {
-    throw new Error('SNS is not used by the corpus workflows.');
-  }
-
-  async sesSendEmail(): Promise<{ MessageId: string }> {
-    throw new Error('SES is not used by the corpus workflows.');
-  }
-
-  async dynamodb(): Promise<Record<string, unknown>> {
-    throw new Error('DynamoDB is not used by the corpus workflows.');
-  }
-}
 
 /** Compiles a corpus workflow and fails the test with the diagnostics when no ASL comes out. */
 function compileCorpus(name: string): StateMachineDefinition {

@@ -3,11 +3,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { compileFile } from '../../lib/compiler';
 import type { CompileResult } from '../../lib/compiler';
-import { Engine, FakeClock, type ExecutionStatusChangeEvent, type LambdaInvokeResult, type LocalServices } from '../../lib/local/engine';
+import { Engine, FakeClock, type ExecutionStatusChangeEvent } from '../../lib/local/engine';
+import { HandlerServices, type Handler } from '../support/handler-services';
 import { knownActions, readText } from '../compiler/helpers';
-
-/** An action Lambda stand-in: returns the task result or throws the task error. */
-export type Handler = (event: Record<string, unknown>) => unknown;
 
 /** Compiles a corpus file and returns its workflows by state machine name, failing on any error. */
 export function compileCorpus(file: string, actions: readonly string[] = knownActions): Map<string, CompileResult> {
@@ -16,35 +14,6 @@ export function compileCorpus(file: string, actions: readonly string[] = knownAc
   if (errors.length > 0) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join('\n'));
 
   return new Map(result.workflows.map((workflow) => [workflow.metadata?.name ?? '', workflow]));
-}
-
-class HandlerServices implements LocalServices {
-  readonly events = new Map<string, Record<string, unknown>[]>();
-  /** Handlers of the current run, by function name. */
-  handlers: Record<string, Handler> = {};
-
-  async invokeLambda(functionName: string, payload: unknown): Promise<LambdaInvokeResult> {
-    const event = payload as Record<string, unknown>;
-    this.events.set(functionName, [...(this.events.get(functionName) ?? []), event]);
-    try {
-      return { statusCode: 200, payload: this.handlers[functionName](event), executedVersion: '$LATEST' };
-    } catch (error) {
-      const { name, message } = error as Error;
-      return { statusCode: 200, payload: { errorType: name, errorMessage: message }, functionError: 'Unhandled' };
-    }
-  }
-
-  async snsPublish(): Promise<{ MessageId: string }> {
-    throw new Error('SNS is not used by the corpus workflows.');
-  }
-
-  async sesSendEmail(): Promise<{ MessageId: string }> {
-    throw new Error('SES is not used by the corpus workflows.');
-  }
-
-  async dynamodb(): Promise<Record<string, unknown>> {
-    throw new Error('DynamoDB is not used by the corpus workflows.');
-  }
 }
 
 export interface FinishedExecution {
