@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
+import type { DecidedApproval, PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { WorkflowSummary } from '../local-resources';
 
-export type { WorkflowSummary };
+// Type-only imports: the page bundle takes the control API's shapes without its AWS SDK code.
+export type { DecidedApproval, PendingApproval, WorkflowSummary };
 
 export interface TaskView {
   name: string;
@@ -11,24 +13,6 @@ export interface TaskView {
   attempts?: number;
   error?: string;
   cause?: string;
-}
-
-export interface PendingApproval {
-  task: string;
-  groupId: string;
-  status: string;
-  approvers: number;
-  createdAt: string;
-  deadline: string;
-}
-
-export interface DecidedApproval {
-  task: string;
-  approver: string;
-  decision: string;
-  decidedAt: string;
-  comment?: string;
-  outcome: string;
 }
 
 /** The body of the control API's GET /executions/{id}. */
