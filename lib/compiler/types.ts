@@ -21,7 +21,7 @@ export interface Diagnostic {
   start: SourcePosition;
   /** End of the offending text, when known. */
   end?: SourcePosition;
-  /** One sentence that names the value and says how to fix it. */
+  /** One sentence that names the value and the fix. */
   message: string;
 }
 

@@ -61,7 +61,7 @@ interface SelectedError {
   anyValue: boolean;
 }
 
-/** Whether `error` comes from a branch of the oneOf or anyOf error `choice`, on its value or inside it. */
+/** Returns whether `error` comes from a branch of the oneOf or anyOf error `choice`, on its value or inside it. */
 function isBranchError(error: ErrorObject, choice: ErrorObject): boolean {
   return (
     error !== choice &&

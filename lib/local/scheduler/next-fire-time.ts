@@ -58,8 +58,8 @@ function nextCronTime(cron: CronExpression, timezone: string, after: number): nu
 }
 
 /**
- * Returns the minutes to the next local midnight, less one hour so that a day
- * shortened by daylight saving is not skipped past; the hour steps cover the rest.
+ * Returns the minutes to the next local midnight, less one hour, so that a day
+ * shortened by daylight saving is not skipped. The hour steps cover the rest.
  */
 function minutesToNextDay(local: ZonedFields): number {
   const remaining = 24 * 60 - (local.hour * 60 + local.minute);
