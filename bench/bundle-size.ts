@@ -12,13 +12,13 @@ import { gzipSync } from 'node:zlib';
 
 import { buildSync } from 'esbuild';
 
-import { ACTION_RUNTIME } from '../lib/cdk/action-function';
+import { FUNCTION_RUNTIME } from '../lib/cdk/bundled-function';
 
 const projectRoot = resolve(__dirname, '..');
 const lambdasDir = join(projectRoot, 'lambdas');
 const HANDLER_EXPORT = /export (async function|const) handler\b/;
 // esbuild target of the action functions' runtime, such as `node26` for nodejs26.x, as NodejsFunction derives it.
-const TARGET = ACTION_RUNTIME.name.replace(/^nodejs(\d+).*$/, 'node$1');
+const TARGET = FUNCTION_RUNTIME.name.replace(/^nodejs(\d+).*$/, 'node$1');
 
 interface BundleSize {
   entry: string;

@@ -6,7 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
-import { HistoryFunction } from './history-function';
+import { BundledFunction } from './bundled-function';
 import { grantExecutionActions, grantItemActions, type WorkflowStateMachineRef } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
@@ -39,7 +39,7 @@ export class Alerts extends Construct {
       throw new Error('Alerts needs at least one state machine: pass the Sirocco workflows in "workflows".');
     }
 
-    const alert = new HistoryFunction(this, 'Alert', {
+    const alert = new BundledFunction(this, 'Alert', {
       entry: 'alerts/alert.ts',
       description: 'Sirocco failure alerts',
       projectRoot: props.projectRoot,

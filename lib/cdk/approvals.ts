@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
-import { ApprovalsFunction } from './approvals-function';
+import { BundledFunction, XRAY_WILDCARD_REASON } from './bundled-function';
 
 export interface ApprovalsProps {
   /** The history table, which contains the approval rows. */
@@ -82,27 +82,30 @@ export class Approvals extends Construct {
     this.api = this.createApi(props);
     this.baseUrl = props.baseUrl ?? this.stageUrl();
 
-    const request = new ApprovalsFunction(this, 'Request', {
-      entry: 'request.ts',
+    const request = new BundledFunction(this, 'Request', {
+      entry: 'approvals/request.ts',
       description: 'Sirocco approvals: stores and sends approval links',
       projectRoot,
       timeout: Duration.seconds(30),
       environment: {
+        POWERTOOLS_SERVICE_NAME: 'sirocco-approvals',
         HISTORY_TABLE: props.table.tableName,
         APPROVALS_BASE_URL: this.baseUrl,
         ...(props.fromEmail === undefined ? {} : { APPROVALS_FROM_EMAIL: props.fromEmail }),
       },
+      wildcardReason: `${XRAY_WILDCARD_REASON} SNS Publish to a phone number has no resource ARN, so it needs "*" too.`,
     });
     this.requestFunction = request.function;
     this.heartbeatPolicy = new iam.Policy(this, 'TaskHeartbeatPolicy', { roles: [request.role] });
 
     // The timeout must stay below the claim lease of lambdas/approvals/link-state.ts (60 s).
-    const page = new ApprovalsFunction(this, 'Page', {
-      entry: 'page.ts',
+    const page = new BundledFunction(this, 'Page', {
+      entry: 'approvals/page.ts',
       description: 'Sirocco approvals: approval page and decisions',
       projectRoot,
       timeout: Duration.seconds(10),
       environment: {
+        POWERTOOLS_SERVICE_NAME: 'sirocco-approvals',
         HISTORY_TABLE: props.table.tableName,
         APPROVALS_BASE_URL: this.baseUrl,
       },
@@ -116,7 +119,7 @@ export class Approvals extends Construct {
       this.addStateMachine(stateMachine);
     }
 
-    this.acknowledgeFindings(props, request, page);
+    this.acknowledgeFindings(props);
     this.node.addValidation({
       validate: () =>
         this.answeredStateMachines.length > 0
@@ -192,19 +195,7 @@ export class Approvals extends Construct {
     approval.addMethod('POST', integration, options);
   }
 
-  private acknowledgeFindings(
-    props: ApprovalsProps,
-    request: ApprovalsFunction,
-    page: ApprovalsFunction,
-  ): void {
-    const xrayReason =
-      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
-      'so active tracing needs Resource "*".';
-    request.acknowledgeWildcardResources(
-      `${xrayReason} SNS Publish to a phone number has no resource ARN, so it needs "*" too.`,
-    );
-    page.acknowledgeWildcardResources(xrayReason);
-
+  private acknowledgeFindings(props: ApprovalsProps): void {
     const linkIsCredential =
       'Approvers have no AWS or user pool identity: the 192-bit random id in the link is the ' +
       'credential, and only a same-origin POST with the CSRF token of the page decides.';

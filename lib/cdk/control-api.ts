@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 
 import { BY_STATUS_INDEX, BY_WORKFLOW_INDEX } from '../../lambdas/history/keys';
 import type { WorkflowMetadata } from '../compiler/types';
-import { HistoryFunction } from './history-function';
+import { BundledFunction } from './bundled-function';
 import { grantExecutionActions, grantItemActions, grantQuery } from './history-grants';
 
 /** A deployed workflow: its compiler metadata and its state machine. */
@@ -67,7 +67,7 @@ export class ControlApi extends Construct {
   constructor(scope: Construct, id: string, props: ControlApiProps) {
     super(scope, id);
 
-    const control = new HistoryFunction(this, 'Handler', {
+    const control = new BundledFunction(this, 'Handler', {
       entry: 'control/api.ts',
       description: 'Sirocco control API',
       projectRoot: props.projectRoot,
@@ -153,7 +153,7 @@ export class ControlApi extends Construct {
     execution.addResource('tasks').addResource('{task}').addResource('complete').addMethod('POST', integration, options);
   }
 
-  private grantHandler(props: ControlApiProps, control: HistoryFunction): void {
+  private grantHandler(props: ControlApiProps, control: BundledFunction): void {
     for (const { metadata, stateMachine } of props.workflows) {
       stateMachine.grantStartExecution(this.handler);
       stateMachine.grantTaskResponse(this.handler);

@@ -5,7 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 
-import { HistoryFunction } from './history-function';
+import { BundledFunction } from './bundled-function';
 import { grantExecutionActions, grantItemActions, type WorkflowStateMachineRef } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
@@ -39,7 +39,7 @@ export class History extends Construct {
     }
     const retention = props.retention ?? Duration.days(365);
 
-    const recorder = new HistoryFunction(this, 'Recorder', {
+    const recorder = new BundledFunction(this, 'Recorder', {
       entry: 'history/recorder.ts',
       description: 'Sirocco execution history recorder',
       projectRoot: props.projectRoot,

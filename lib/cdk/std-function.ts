@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-
-import { Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 import type { Substitution } from '../compiler/types';
-import { ACTION_RUNTIME } from './action-function';
+import { BundledFunction } from './bundled-function';
 
 /** Handler file under lambdas/std of each Lambda-backed standard action. */
 const STD_ENTRIES: Readonly<Record<string, string>> = {
@@ -18,6 +13,9 @@ const STD_ENTRIES: Readonly<Record<string, string>> = {
   // Not an action that workflows name: `pause-before` compiles to a call of this function.
   'std.pause': 'pause.ts',
 };
+
+/** Standard actions whose function writes the task token's row to the history table. */
+const TOKEN_WRITERS = new Set(['std.async_noop', 'std.pause']);
 
 export interface StdFunctionProps {
   /** Standard action that the function runs, such as `std.http`. */
@@ -37,51 +35,30 @@ export interface StdFunctionProps {
  * The Lambda function of a standard action, bundled from lambdas/std and
  * shared by every workflow that uses the action.
  */
-export class StdFunction extends Construct {
-  readonly function: nodejs.NodejsFunction;
-  readonly logGroup: logs.LogGroup;
-
+export class StdFunction extends BundledFunction {
   constructor(scope: Construct, id: string, props: StdFunctionProps) {
-    super(scope, id);
-    const file = STD_ENTRIES[props.action];
-    if (!file) throw new Error(`Standard action "${props.action}" has no function: only ${Object.keys(STD_ENTRIES).join(' and ')} run in Lambda.`);
-
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS });
-    const role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Execution role of standard action ${props.action}`,
-    });
-    role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }));
-
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
+    super(scope, id, {
+      entry: `std/${stdEntry(props.action)}`,
       description: `Sirocco standard action ${props.action}`,
-      entry: join(props.projectRoot, 'lambdas', 'std', file),
-      handler: 'handler',
+      roleDescription: `Execution role of standard action ${props.action}`,
       projectRoot: props.projectRoot,
-      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
-      runtime: ACTION_RUNTIME,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(30),
-      tracing: lambda.Tracing.ACTIVE,
-      role,
-      logGroup: this.logGroup,
+      logRetention: props.logRetention,
       environment: {
         HISTORY_TABLE: props.historyTable.tableName,
         POWERTOOLS_SERVICE_NAME: props.action,
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: { forceDockerBundling: false, minify: true, sourceMap: true, externalModules: ['@aws-sdk/*'] },
     });
-    if (file === 'callback-token.ts' || file === 'pause.ts') {
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.historyTable.tableArn] }));
-    }
 
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so active tracing needs Resource "*".',
-    });
+    if (TOKEN_WRITERS.has(props.action)) {
+      this.role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.historyTable.tableArn] }));
+    }
   }
+}
+
+function stdEntry(action: string): string {
+  const file = STD_ENTRIES[action];
+  if (!file) throw new Error(`Standard action "${action}" has no function: only ${Object.keys(STD_ENTRIES).join(' and ')} run in Lambda.`);
+  return file;
 }
 
 /** Returns the standard actions that the substitutions of every workflow call through Lambda, sorted. */

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 
-import { ACTION_RUNTIME } from '../../lib/cdk/action-function';
+import { FUNCTION_RUNTIME } from '../../lib/cdk/bundled-function';
 import { addSiroccoStack } from '../../lib/cdk/sirocco-app';
 import { PROJECT_ROOT, bonusOnlyWorkflow, compileSalary, createApp, createStack, subWorkflowCaller } from './stack-fixture';
 
@@ -42,7 +42,7 @@ describe('cdk-nag AwsSolutions', () => {
     const app = createApp();
     const stack = createStack(app);
     const standIn = new lambda.Function(stack, 'ApprovalStandIn', {
-      runtime: ACTION_RUNTIME,
+      runtime: FUNCTION_RUNTIME,
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,39 +7,52 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-export interface HistoryFunctionProps {
-  /** Handler file relative to the project's `lambdas/` folder, such as `history/recorder.ts`. */
+/**
+ * Lambda runtime of every Sirocco function: the newest Node.js runtime of
+ * aws-cdk-lib 2.278, which cdk-nag rule AwsSolutions-L1 requires. It is named
+ * explicitly so that a CDK upgrade never changes it unreviewed.
+ */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_26_X;
+
+export const XRAY_WILDCARD_REASON =
+  'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
+  'so active tracing needs Resource "*".';
+
+export interface BundledFunctionProps {
+  /** Handler file exporting `handler`: absolute, or relative to the project's `lambdas/` folder. */
   entry: string;
   description: string;
-  environment: Record<string, string>;
+  /** @default the function's description */
+  roleDescription?: string;
   /**
-   * Folder of package.json, package-lock.json and lambdas/.
+   * Folder of package-lock.json, node_modules and lambdas/, used by esbuild.
    * @default the folder two levels above this file
    */
   projectRoot?: string;
+  environment: Record<string, string>;
   /** @default Duration.seconds(30) */
   timeout?: Duration;
   /** @default logs.RetentionDays.THREE_MONTHS */
   logRetention?: logs.RetentionDays;
+  /**
+   * Why the role's statements with Resource "*" are needed, for cdk-nag.
+   * @default XRAY_WILDCARD_REASON
+   */
+  wildcardReason?: string;
 }
 
 /**
- * Lambda runtime of the history, alert and control functions: the newest
- * Node.js runtime of aws-cdk-lib 2.278, which cdk-nag rule AwsSolutions-L1 requires.
+ * One Sirocco Lambda function, bundled by the local esbuild for ARM64 with
+ * active tracing, its own log group, and the AWS SDK v3 left to the runtime.
+ * Its role starts with only the right to write that log group, and the owner
+ * grants the rest.
  */
-export const HISTORY_RUNTIME = lambda.Runtime.NODEJS_26_X;
-
-/**
- * One operations Lambda function (recorder, alert or control API), bundled by
- * the local esbuild for ARM64 with active tracing. Its role starts with only
- * the right to write its own log group, and the owning construct grants the rest.
- */
-export class HistoryFunction extends Construct {
+export class BundledFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
-  constructor(scope: Construct, id: string, props: HistoryFunctionProps) {
+  constructor(scope: Construct, id: string, props: BundledFunctionProps) {
     super(scope, id);
     const projectRoot = props.projectRoot ?? resolve(__dirname, '..', '..');
 
@@ -48,7 +61,7 @@ export class HistoryFunction extends Construct {
     });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: props.description,
+      description: props.roleDescription ?? props.description,
     });
     this.role.addToPolicy(
       new iam.PolicyStatement({
@@ -59,11 +72,11 @@ export class HistoryFunction extends Construct {
 
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       description: props.description,
-      entry: join(projectRoot, 'lambdas', props.entry),
+      entry: resolve(projectRoot, 'lambdas', props.entry),
       handler: 'handler',
       projectRoot,
-      depsLockFilePath: join(projectRoot, 'package-lock.json'),
-      runtime: HISTORY_RUNTIME,
+      depsLockFilePath: resolve(projectRoot, 'package-lock.json'),
+      runtime: FUNCTION_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       timeout: props.timeout ?? Duration.seconds(30),
@@ -81,9 +94,7 @@ export class HistoryFunction extends Construct {
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
-        'so active tracing needs Resource "*".',
+      reason: props.wildcardReason ?? XRAY_WILDCARD_REASON,
     });
   }
 }
