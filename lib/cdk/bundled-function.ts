@@ -35,7 +35,7 @@ export interface BundledFunctionProps {
   /** @default logs.RetentionDays.THREE_MONTHS */
   logRetention?: logs.RetentionDays;
   /**
-   * Why the role's statements with Resource "*" are needed, for cdk-nag.
+   * Reason that cdk-nag records for the role's statements with Resource "*".
    * @default XRAY_WILDCARD_REASON
    */
   wildcardReason?: string;
