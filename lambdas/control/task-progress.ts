@@ -14,6 +14,12 @@ export interface TaskView {
   attempts?: number;
   error?: string;
   cause?: string;
+  /** State input at the task's last entry, parsed, or its JSON text when listed in `truncated`. */
+  input?: unknown;
+  /** State output at the task's last exit, like `input`. Missing until the task succeeds. */
+  output?: unknown;
+  /** The fields among `input`, `output` and `cause` that were cut to their size limits. */
+  truncated?: string[];
 }
 
 /** The tasks of an execution, grouped by how far the execution got with them. */
@@ -92,6 +98,7 @@ async function readTaskRows(context: ControlContext, executionArn: string): Prom
 }
 
 function toTaskView(summary: TaskSummary): TaskView {
+  const truncated = summary.truncated ?? [];
   return {
     name: summary.name,
     status: summary.status,
@@ -100,5 +107,18 @@ function toTaskView(summary: TaskSummary): TaskView {
     attempts: summary.attempts,
     error: summary.error,
     cause: summary.cause,
+    input: payloadOf(summary.input, truncated.includes('input')),
+    output: payloadOf(summary.output, truncated.includes('output')),
+    truncated: truncated.length > 0 ? truncated : undefined,
   };
+}
+
+/** Parses a stored payload, except a cut one, which is no longer JSON and stays text. */
+function payloadOf(text: string | undefined, truncated: boolean): unknown {
+  if (text === undefined || truncated) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,16 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
+import {
+  enteredInputOf,
+  type EventPayload,
+  exitedOutputOf,
+  findTaskTokens,
+  limitBytes,
+  MAX_TASK_CAUSE_BYTES,
+  MAX_TASK_PAYLOAD_BYTES,
+  redactTaskTokens,
+} from './task-payload';
+
 export type TaskStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
 /** One state of an execution, folded from its history events. */
@@ -19,6 +30,21 @@ export interface TaskSummary {
   cause?: string;
   /** Id of the last failure or time-out event of this state, which orders failures. Cleared on success. */
   failureEventId?: number;
+  /**
+   * JSON text of the state input at its last entry, with task tokens redacted,
+   * cut to `MAX_TASK_PAYLOAD_BYTES`.
+   */
+  input?: string;
+  /** JSON text of the state output at its last exit after that entry, redacted and cut like `input`. */
+  output?: string;
+  /** The fields among `input`, `output` and `cause` that were cut, so that they may not parse as JSON. */
+  truncated?: string[];
+}
+
+/** The latest payloads of one state, before redaction and cutting. */
+interface StatePayloads {
+  input?: EventPayload;
+  output?: EventPayload;
 }
 
 // Parallel and Choice states only structure the flow, so they get no task row.
@@ -52,23 +78,28 @@ export function summarizeTasks(
   const ordered = [...events].sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
   const owners = new StateOwnerIndex(ordered);
   const summaries = new Map<string, TaskSummary>();
+  const payloads = new Map<string, StatePayloads>();
   const executionFailure = findExecutionFailure(ordered);
 
   for (const event of ordered) {
     const type = event.type ?? '';
     if (type.endsWith('StateEntered')) {
       enterState(summaries, event, executionFailure);
+      recordInput(payloads, summaries, event);
       continue;
     }
 
     const exited = type.endsWith('StateExited');
     if (!exited && UNATTRIBUTED_PREFIXES.some((prefix) => type.startsWith(prefix))) continue;
     const summary = summaries.get(owners.stateNameOf(event) ?? '');
-    if (summary) applyStateEvent(summary, event);
+    if (!summary) continue;
+    applyStateEvent(summary, event);
+    if (exited) recordOutput(payloads, summary, event);
   }
 
+  const tokens = findTaskTokens(ordered);
   return [...summaries.values()].map((summary) =>
-    finishSummary(summary, executionStatus),
+    finishSummary(summary, payloads.get(summary.name) ?? {}, tokens, executionStatus),
   );
 }
 
@@ -146,11 +177,56 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
   }
 }
 
-function finishSummary(summary: TaskSummary, executionStatus: string): TaskSummary {
+/** Keeps the input of the state's latest entry and drops the output of an earlier run. */
+function recordInput(
+  payloads: Map<string, StatePayloads>,
+  summaries: Map<string, TaskSummary>,
+  event: HistoryEvent,
+): void {
+  const name = event.stateEnteredEventDetails?.name ?? '';
+  if (!summaries.has(name)) return;
+  payloads.set(name, { input: enteredInputOf(event) });
+}
+
+function recordOutput(
+  payloads: Map<string, StatePayloads>,
+  summary: TaskSummary,
+  event: HistoryEvent,
+): void {
+  const current = payloads.get(summary.name) ?? {};
+  payloads.set(summary.name, { ...current, output: exitedOutputOf(event) });
+}
+
+/**
+ * Completes a summary. It counts at least one attempt, and a state that never
+ * ended in an ended execution becomes ABORTED. The payloads and the cause are
+ * redacted and cut to their limits, so that a task row stays far below the
+ * DynamoDB item limit.
+ */
+function finishSummary(
+  summary: TaskSummary,
+  payloads: StatePayloads,
+  tokens: Set<string>,
+  executionStatus: string,
+): TaskSummary {
   const finished = { ...summary, attempts: Math.max(summary.attempts, 1) };
   if (finished.status === 'RUNNING' && executionStatus !== 'RUNNING') {
     finished.status = 'ABORTED';
   }
+
+  const truncated: string[] = [];
+  const store = (field: 'input' | 'output' | 'cause', payload: EventPayload, maxBytes: number) => {
+    const redacted = redactTaskTokens(payload.text, tokens);
+    const text = limitBytes(redacted, maxBytes);
+    if (payload.truncated || text !== redacted) truncated.push(field);
+    finished[field] = text;
+  };
+  if (payloads.input) store('input', payloads.input, MAX_TASK_PAYLOAD_BYTES);
+  if (payloads.output) store('output', payloads.output, MAX_TASK_PAYLOAD_BYTES);
+  if (finished.cause !== undefined) {
+    store('cause', { text: finished.cause, truncated: false }, MAX_TASK_CAUSE_BYTES);
+  }
+  if (truncated.length > 0) finished.truncated = truncated;
   return finished;
 }
 

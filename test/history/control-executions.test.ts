@@ -174,10 +174,23 @@ describe('GET /executions/{id}', () => {
   function runningHistory() {
     const history = new HistoryBuilder();
     history.add({ type: 'ExecutionStarted' }, 0);
-    history.task('salary_base');
+    history.task('salary_base', 0, undefined, {
+      input: '{"employee_id":"E1","month":"2026-11"}',
+      output: '{"base":3000,"manager":{"phone":"+15555550100"}}',
+    });
     history.task('bonus');
-    history.add({ type: 'TaskStateEntered', stateEnteredEventDetails: { name: 'approve_bonus' } });
-    history.add({ type: 'TaskScheduled' });
+    history.add({
+      type: 'TaskStateEntered',
+      stateEnteredEventDetails: { name: 'approve_bonus', input: '[{"base":3000},{"bonus":500}]' },
+    });
+    history.add({
+      type: 'TaskScheduled',
+      taskScheduledEventDetails: {
+        resourceType: 'lambda',
+        resource: 'invoke.waitForTaskToken',
+        parameters: JSON.stringify({ Payload: { token: 'live-task-token' } }),
+      },
+    });
     history.add({ type: 'TaskStarted' });
     return history.events;
   }
@@ -254,6 +267,18 @@ describe('GET /executions/{id}', () => {
     expect(body.tasks.running.map((task: { name: string }) => task.name)).toEqual(['approve_bonus']);
     expect(body.tasks.failed).toEqual([]);
     expect(body.tasks.notReached).toEqual(['record_payroll', 'record_payroll_without_bonus']);
+    expect(body.tasks.done[0]).toStrictEqual({
+      name: 'salary_base',
+      status: 'SUCCEEDED',
+      startDate: '2026-12-01T08:00:02.000Z',
+      stopDate: '2026-12-01T08:00:06.000Z',
+      attempts: 1,
+      input: { employee_id: 'E1', month: '2026-11' },
+      output: { base: 3000, manager: { phone: '+15555550100' } },
+    });
+    expect(body.tasks.running[0].input).toStrictEqual([{ base: 3000 }, { bonus: 500 }]);
+    expect(body.tasks.running[0]).not.toHaveProperty('output');
+    expect(response.body).not.toContain('live-task-token');
     expect(body.pendingApprovals).toEqual([
       {
         task: 'approve_bonus',
@@ -308,6 +333,53 @@ describe('GET /executions/{id}', () => {
     expect(body.error).toBe('Accounting.Unavailable');
     expect(body.tasks.failed).toEqual([
       expect.objectContaining({ name: 'record_payroll', attempts: 3, error: 'Accounting.Unavailable' }),
+    ]);
+    expect(sfnMock.commandCalls(GetExecutionHistoryCommand)).toHaveLength(0);
+  });
+
+  it('returns task input and output from the rows', async () => {
+    const arn = executionArn('salary', 'page-3');
+    const cutOutput = '{"payslips":"xxxx';
+    sfnMock.on(DescribeExecutionCommand, { executionArn: arn }).resolves({
+      executionArn: arn,
+      name: 'page-3',
+      status: 'FAILED',
+      startDate: START_DATE,
+      error: 'Accounting.Unavailable',
+    });
+    await table.documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          pk: `EXEC#${arn}`,
+          sk: 'TASK#salary_base',
+          name: 'salary_base',
+          stateType: 'Task',
+          status: 'SUCCEEDED',
+          startDate: '2026-12-01T08:00:02.000Z',
+          stopDate: '2026-12-01T08:00:06.000Z',
+          attempts: 1,
+          input: '{"employee_id":"E1","month":"2026-11"}',
+          output: cutOutput,
+          truncated: ['output'],
+          redriveCount: 0,
+        },
+      }),
+    );
+
+    const body = bodyOf(await describeRequest(encodeURIComponent(arn)));
+
+    expect(body.tasks.done).toStrictEqual([
+      {
+        name: 'salary_base',
+        status: 'SUCCEEDED',
+        startDate: '2026-12-01T08:00:02.000Z',
+        stopDate: '2026-12-01T08:00:06.000Z',
+        attempts: 1,
+        input: { employee_id: 'E1', month: '2026-11' },
+        output: cutOutput,
+        truncated: ['output'],
+      },
     ]);
     expect(sfnMock.commandCalls(GetExecutionHistoryCommand)).toHaveLength(0);
   });

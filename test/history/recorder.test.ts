@@ -1,6 +1,7 @@
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 
+import { MAX_TASK_PAYLOAD_BYTES } from '../../lambdas/history/task-payload';
 import type { ExecutionStatusChangeEvent } from '../../lib/local/engine/types';
 import { HistoryBuilder, statusEvent } from './support/events';
 import { type LocalTable, startLocalTable } from './support/local-table';
@@ -13,11 +14,11 @@ let handler: (event: ExecutionStatusChangeEvent) => Promise<void>;
 function redrivenHistory() {
   const history = new HistoryBuilder();
   history.add({ type: 'ExecutionStarted' }, 0);
-  history.task('salary_base');
-  history.failedTask('record_payroll', 'Accounting.Unavailable', 'HTTP 503');
+  history.task('salary_base', 0, undefined, { input: '{"employee_id":"E1"}', output: '{"base":3000}' });
+  history.failedTask('record_payroll', 'Accounting.Unavailable', 'HTTP 503', 1, undefined, '{"base":3000}');
   history.add({ type: 'ExecutionFailed' });
   history.add({ type: 'ExecutionRedriven' });
-  history.task('record_payroll');
+  history.task('record_payroll', 0, undefined, { input: '{"base":3000}', output: '{"total":3000}' });
   history.add({ type: 'ExecutionSucceeded' });
   return history.events;
 }
@@ -112,7 +113,13 @@ describe('history recorder', () => {
       stopDate: '2026-12-01T08:01:00.000Z',
     });
     expect(execution?.expiresAt).toBe(Date.parse('2026-12-31T08:01:00.000Z') / 1000);
-    expect(payroll).toMatchObject({ status: 'SUCCEEDED', attempts: 2, redriveCount: 0 });
+    expect(payroll).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 2,
+      redriveCount: 0,
+      input: '{"base":3000}',
+      output: '{"total":3000}',
+    });
     expect(payroll?.expiresAt).toBe(execution?.expiresAt);
   });
 
@@ -183,5 +190,75 @@ describe('history recorder', () => {
       (row) => row.executionName === 'late-running' && row.sk === 'EXECUTION',
     );
     expect(execution?.status).toBe('FAILED');
+  });
+
+  it('stores task input and output, cut to the limit', async () => {
+    const large = JSON.stringify({ payslips: 'x'.repeat(200 * 1024) });
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('salary_base', 0, undefined, { input: '{"employee_id":"E1"}', output: large });
+    history.add({ type: 'ExecutionSucceeded' });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: history.events });
+    const succeeded = statusEvent('SUCCEEDED', {
+      name: 'payloads',
+      executionArn: 'arn:aws:states:us-east-1:000000000000:execution:salary:payloads',
+    });
+
+    await handler(succeeded);
+
+    const row = (await table.scan()).find(
+      (item) => item.executionName === 'payloads' && item.sk === 'TASK#salary_base',
+    );
+    expect(row).toStrictEqual({
+      pk: 'EXEC#arn:aws:states:us-east-1:000000000000:execution:salary:payloads',
+      sk: 'TASK#salary_base',
+      workflow: 'salary',
+      executionName: 'payloads',
+      executionArn: 'arn:aws:states:us-east-1:000000000000:execution:salary:payloads',
+      name: 'salary_base',
+      stateType: 'Task',
+      status: 'SUCCEEDED',
+      startDate: '2026-12-01T08:00:02.000Z',
+      stopDate: '2026-12-01T08:00:06.000Z',
+      attempts: 1,
+      input: '{"employee_id":"E1"}',
+      output: large.slice(0, MAX_TASK_PAYLOAD_BYTES),
+      truncated: ['output'],
+      redriveCount: 0,
+      expiresAt: Date.parse('2026-12-31T08:01:00.000Z') / 1000,
+    });
+  });
+
+  it('keeps the approval task token out of the rows', async () => {
+    const token = 'AQCEAAAAKgAAAAMAAAAAAAAAAecorder+t0ken/==';
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.add({
+      type: 'TaskStateEntered',
+      stateEnteredEventDetails: { name: 'approve_bonus', input: JSON.stringify({ token }) },
+    });
+    history.add({
+      type: 'TaskScheduled',
+      taskScheduledEventDetails: {
+        resourceType: 'lambda',
+        resource: 'invoke.waitForTaskToken',
+        parameters: JSON.stringify({ FunctionName: 'approval-request', Payload: { token } }),
+      },
+    });
+    history.add({
+      type: 'TaskFailed',
+      taskFailedEventDetails: { error: 'Approval.Failed', cause: `token ${token} rejected` },
+    });
+    history.add({ type: 'ExecutionFailed' });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: history.events });
+    const [, failed] = redriveSequence('token');
+
+    await handler(failed);
+
+    const rows = (await table.scan()).filter((item) => item.executionName === 'token');
+    const approval = rows.find((item) => item.sk === 'TASK#approve_bonus');
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(approval?.input).toBe('{"token":"[redacted task token]"}');
+    expect(approval?.cause).toBe('token [redacted task token] rejected');
   });
 });

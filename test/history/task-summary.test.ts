@@ -1,5 +1,38 @@
+import {
+  MAX_TASK_PAYLOAD_BYTES,
+  REDACTED_TASK_TOKEN,
+} from '../../lambdas/history/task-payload';
 import { findFailedTask, summarizeTasks } from '../../lambdas/history/task-summary';
 import { HistoryBuilder } from './support/events';
+
+const TASK_TOKEN = 'AQCEAAAAKgAAAAMAAAAAAAAAAb+/tok3n==';
+
+/** Appends an approval task that waits for its token and gets `decision` with SendTaskSuccess. */
+function approvalTask(history: HistoryBuilder, input: string, decision: string): number {
+  history.add({
+    type: 'TaskStateEntered',
+    stateEnteredEventDetails: { name: 'approve_bonus', input },
+  });
+  history.add({
+    type: 'TaskScheduled',
+    taskScheduledEventDetails: {
+      resourceType: 'lambda',
+      resource: 'invoke.waitForTaskToken',
+      region: 'us-east-1',
+      parameters: JSON.stringify({
+        FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:approval-request',
+        Payload: { input: { to: ['+15555550100'] }, token: TASK_TOKEN, timeoutSeconds: 259200 },
+      }),
+    },
+  });
+  history.add({ type: 'TaskStarted' });
+  history.add({ type: 'TaskSubmitted' });
+  history.add({ type: 'TaskSucceeded', taskSucceededEventDetails: { output: decision } });
+  return history.add({
+    type: 'TaskStateExited',
+    stateExitedEventDetails: { name: 'approve_bonus', output: decision },
+  });
+}
 
 /** Appends the salary workflow up to the approval, with one retry of salary_base. */
 function salaryUntilApproval(history: HistoryBuilder): number {
@@ -157,5 +190,144 @@ describe('summarizeTasks', () => {
     const reversed = summarizeTasks([...history.events].reverse(), 'RUNNING');
 
     expect(reversed).toEqual(forward);
+  });
+
+  it('keeps the input and output of each task', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('salary_base', 1, undefined, {
+      input: '{"employee_id":"E1","month":"2026-11"}',
+      output: '{"base":3000,"manager":{"phone":"+15555550100"}}',
+    });
+    history.add({ type: 'ExecutionSucceeded' });
+
+    const [salaryBase] = summarizeTasks(history.events, 'SUCCEEDED');
+
+    expect(salaryBase).toStrictEqual({
+      name: 'salary_base',
+      stateType: 'Task',
+      status: 'SUCCEEDED',
+      startDate: '2026-12-01T08:00:02.000Z',
+      stopDate: '2026-12-01T08:00:09.000Z',
+      attempts: 2,
+      input: '{"employee_id":"E1","month":"2026-11"}',
+      output: '{"base":3000,"manager":{"phone":"+15555550100"}}',
+    });
+  });
+
+  it('keeps the latest input of a redriven task', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.failedTask('record_payroll', 'Accounting.Unavailable', 'HTTP 503', 1, undefined, '{"try":1}');
+    history.add({ type: 'ExecutionFailed' });
+    const failed = summarizeTasks(history.events, 'FAILED');
+    history.add({ type: 'ExecutionRedriven' });
+    history.task('record_payroll', 0, undefined, { input: '{"try":2}', output: '{"total":4200}' });
+    history.add({ type: 'ExecutionSucceeded' });
+
+    const [payroll] = summarizeTasks(history.events, 'SUCCEEDED');
+
+    expect(failed[0].input).toBe('{"try":1}');
+    expect(failed[0]).not.toHaveProperty('output');
+    expect(payroll.input).toBe('{"try":2}');
+    expect(payroll.output).toBe('{"total":4200}');
+  });
+
+  it('drops the output of an earlier entry', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('poll', 0, undefined, { input: '{"round":1}', output: '{"ready":false}' });
+    history.add({ type: 'TaskStateEntered', stateEnteredEventDetails: { name: 'poll', input: '{"round":2}' } });
+    history.add({ type: 'TaskScheduled' });
+
+    const [poll] = summarizeTasks(history.events, 'RUNNING');
+
+    expect(poll.status).toBe('RUNNING');
+    expect(poll.input).toBe('{"round":2}');
+    expect(poll).not.toHaveProperty('output');
+  });
+
+  it('cuts a large output and marks it', () => {
+    const history = new HistoryBuilder();
+    const output = JSON.stringify({ rows: 'é'.repeat(100_000) });
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('salary_base', 0, undefined, { input: '{"employee_id":"E1"}', output });
+
+    const [salaryBase] = summarizeTasks(history.events, 'SUCCEEDED');
+
+    expect(salaryBase.input).toBe('{"employee_id":"E1"}');
+    expect(Buffer.byteLength(salaryBase.output ?? '')).toBeLessThanOrEqual(MAX_TASK_PAYLOAD_BYTES);
+    expect(Buffer.byteLength(salaryBase.output ?? '')).toBeGreaterThan(MAX_TASK_PAYLOAD_BYTES - 4);
+    expect(output.startsWith(salaryBase.output ?? 'missing')).toBe(true);
+    expect(salaryBase.truncated).toStrictEqual(['output']);
+  });
+
+  it('cuts a long cause and marks it', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.failedTask('record_payroll', 'Accounting.Unavailable', 'x'.repeat(40_000));
+
+    const [payroll] = summarizeTasks(history.events, 'FAILED');
+
+    expect(payroll.cause).toHaveLength(32 * 1024);
+    expect(payroll.truncated).toStrictEqual(['cause']);
+  });
+
+  it('marks a payload that Step Functions cut', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.add({
+      type: 'TaskStateEntered',
+      stateEnteredEventDetails: {
+        name: 'salary_base',
+        input: '{"employee_id":"E1","no',
+        inputDetails: { truncated: true },
+      },
+    });
+
+    const [salaryBase] = summarizeTasks(history.events, 'RUNNING');
+
+    expect(salaryBase.input).toBe('{"employee_id":"E1","no');
+    expect(salaryBase.truncated).toStrictEqual(['input']);
+  });
+
+  it('redacts the task token of an approval', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const input = JSON.stringify([{ base: 3000 }, { bonus: 500, echoed: { token: TASK_TOKEN } }]);
+    approvalTask(history, input, JSON.stringify({ approved: true, note: `token ${TASK_TOKEN}` }));
+    const escapedToken = TASK_TOKEN.replaceAll('/', '\\/');
+    history.task('record_payroll', 0, undefined, { input: `{"approved":true,"escaped":"${escapedToken}"}` });
+
+    const summaries = summarizeTasks(history.events, 'SUCCEEDED');
+    const stored = JSON.stringify(summaries);
+
+    expect(stored).not.toContain(TASK_TOKEN);
+    expect(stored).not.toContain(TASK_TOKEN.slice(0, 16));
+    expect(JSON.parse(summaries[0].input ?? 'null')).toStrictEqual([
+      { base: 3000 },
+      { bonus: 500, echoed: { token: REDACTED_TASK_TOKEN } },
+    ]);
+    expect(JSON.parse(summaries[0].output ?? 'null')).toStrictEqual({
+      approved: true,
+      note: `token ${REDACTED_TASK_TOKEN}`,
+    });
+    expect(JSON.parse(summaries[1].input ?? 'null')).toStrictEqual({
+      approved: true,
+      escaped: REDACTED_TASK_TOKEN,
+    });
+  });
+
+  it('redacts a token before cutting the payload', () => {
+    const history = new HistoryBuilder();
+    // The token starts about 20 bytes before the cut, so that cutting first would keep its start.
+    const padding = 'p'.repeat(MAX_TASK_PAYLOAD_BYTES - 40);
+    history.add({ type: 'ExecutionStarted' }, 0);
+    approvalTask(history, JSON.stringify({ padding, token: TASK_TOKEN }), '{"approved":false}');
+
+    const [approval] = summarizeTasks(history.events, 'SUCCEEDED');
+
+    expect(approval.input).not.toContain(TASK_TOKEN.slice(0, 8));
+    expect(approval.truncated).toStrictEqual(['input']);
   });
 });

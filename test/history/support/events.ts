@@ -48,6 +48,12 @@ export function statusEvent(
   };
 }
 
+/** JSON texts of a state's input and output, as `*StateEntered` and `*StateExited` carry them. */
+export interface StatePayloads {
+  input?: string;
+  output?: string;
+}
+
 /** Builds history events with consecutive ids, each following the previous one. */
 export class HistoryBuilder {
   readonly events: HistoryEvent[] = [];
@@ -67,9 +73,9 @@ export class HistoryBuilder {
   }
 
   /** Appends a Lambda task that succeeds after `failures` failed attempts, and returns its exit event id. */
-  task(name: string, failures = 0, previous?: number): number {
+  task(name: string, failures = 0, previous?: number, payloads: StatePayloads = {}): number {
     let last = this.add(
-      { type: 'TaskStateEntered', stateEnteredEventDetails: { name } },
+      { type: 'TaskStateEntered', stateEnteredEventDetails: { name, input: payloads.input } },
       previous,
     );
     for (let attempt = 0; attempt <= failures; attempt++) {
@@ -84,13 +90,23 @@ export class HistoryBuilder {
         this.add({ type: 'TaskSucceeded' });
       }
     }
-    return this.add({ type: 'TaskStateExited', stateExitedEventDetails: { name } });
+    return this.add({
+      type: 'TaskStateExited',
+      stateExitedEventDetails: { name, output: payloads.output },
+    });
   }
 
   /** Appends a Lambda task whose every attempt fails, and returns the last failure id. */
-  failedTask(name: string, error: string, cause: string, attempts = 1, previous?: number): number {
+  failedTask(
+    name: string,
+    error: string,
+    cause: string,
+    attempts = 1,
+    previous?: number,
+    input?: string,
+  ): number {
     let last = this.add(
-      { type: 'TaskStateEntered', stateEnteredEventDetails: { name } },
+      { type: 'TaskStateEntered', stateEnteredEventDetails: { name, input } },
       previous,
     );
     for (let attempt = 0; attempt < attempts; attempt++) {
