@@ -13,11 +13,11 @@ import * as path from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 
 import { approvalLinksOf, decideThroughLink } from '../lib/cli/run/approval-decider';
-import { DEFAULT_SYSTEMS } from '../lib/cdk/sirocco-context';
 import { createMemoryLog } from '../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../lib/local/runtime';
 import { synthesize } from '../lib/local/synthesize';
 import { startSampleSystems, type SampleSystems } from '../lib/samples/sample-systems';
+import { sampleSystemOverrides } from '../lib/samples/system-url-overrides';
 
 const executionCount = Number(process.argv[2] ?? 200);
 const projectDir = path.resolve(__dirname, '..');
@@ -118,16 +118,12 @@ async function main(): Promise<void> {
     console.log('Synthesizing the app ...');
     await synthesize(projectDir, assemblyDir);
     systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-    const urls = { [DEFAULT_SYSTEMS.accounting]: systems.accountingUrl, [DEFAULT_SYSTEMS.bonus]: systems.bonusUrl };
     runtime = await startRuntime({
       assemblyDir,
       dataDir: path.join(workDir, 'data'),
       ports: 0,
       log: createMemoryLog(),
-      environmentOverrides: (fn): Record<string, string> => {
-        const localUrl = urls[fn.environment.SYSTEM_URL ?? ''];
-        return localUrl ? { SYSTEM_URL: localUrl } : {};
-      },
+      environmentOverrides: sampleSystemOverrides(systems),
     });
 
     const idleRss = treeRssBytes(process.pid);

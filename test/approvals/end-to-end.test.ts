@@ -19,6 +19,7 @@ import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
 import { synthesize } from '../../lib/local/synthesize';
 import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
+import { sampleSystemOverrides } from '../../lib/samples/system-url-overrides';
 import { approvalIdOf } from './support/events';
 
 // The whole product path: `cdk synth` of this project, the local runtime with the bundled
@@ -46,17 +47,12 @@ beforeAll(async () => {
   tableName = stack.tables[0].tableName;
 
   systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-  const systemUrls: Record<string, string> = {
-    'http://127.0.0.1:4701': systems.accountingUrl,
-    'http://127.0.0.1:4702': systems.bonusUrl,
-  };
   runtime = await startRuntime({
     assemblyDir,
     dataDir: temporaryDir('data'),
     ports: 0,
     log: createMemoryLog(),
-    environmentOverrides: (fn): Record<string, string> =>
-      fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
+    environmentOverrides: sampleSystemOverrides(systems),
   });
 
   sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });

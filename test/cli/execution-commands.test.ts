@@ -14,6 +14,7 @@ import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
 import { synthesize } from '../../lib/local/synthesize';
 import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
+import { sampleSystemOverrides } from '../../lib/samples/system-url-overrides';
 import { eventually } from '../local/services/eventually';
 
 // The CLI against the project's own synthesized app on the local runtime: salary
@@ -99,18 +100,13 @@ beforeAll(async () => {
   await synthesize(PROJECT_DIR, assemblyDir);
 
   systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-  const systemUrls: Record<string, string> = {
-    'http://127.0.0.1:4701': systems.accountingUrl,
-    'http://127.0.0.1:4702': systems.bonusUrl,
-  };
   runtime = await startRuntime({
     assemblyDir,
     dataDir: temporaryDir('data'),
     ports: 0,
     log: runtimeLog,
     ttlSweepMilliseconds: 0,
-    environmentOverrides: (fn): Record<string, string> =>
-      fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
+    environmentOverrides: sampleSystemOverrides(systems),
   });
 }, 240_000);
 

@@ -5,12 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { DEFAULT_SYSTEMS } from '../../lib/cdk/sirocco-context';
 import { readAssembly } from '../../lib/local/assembly/read-assembly';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
 import { synthesize } from '../../lib/local/synthesize';
 import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
+import { sampleSystemOverrides } from '../../lib/samples/system-url-overrides';
 
 const PROJECT_DIR = path.join(__dirname, '..', '..');
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -40,19 +40,12 @@ export async function startLocalApp(): Promise<LocalApp> {
   const [stack] = readAssembly(assemblyDir);
 
   const systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-  const systemUrls: Record<string, string> = {
-    [DEFAULT_SYSTEMS.accounting]: systems.accountingUrl,
-    [DEFAULT_SYSTEMS.bonus]: systems.bonusUrl,
-  };
   const runtime = await startRuntime({
     assemblyDir,
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-app-data-')),
     ports: 0,
     log: createMemoryLog(),
-    environmentOverrides: (fn): Record<string, string> => {
-      const localUrl = systemUrls[fn.environment.SYSTEM_URL ?? ''];
-      return localUrl ? { SYSTEM_URL: localUrl } : {};
-    },
+    environmentOverrides: sampleSystemOverrides(systems),
   });
 
   const clientOptions = { region: 'us-east-1', credentials: CREDENTIALS };

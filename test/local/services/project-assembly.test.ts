@@ -9,6 +9,7 @@ import { createMemoryLog } from '../../../lib/local/log';
 import { LocalRuntime, startRuntime } from '../../../lib/local/runtime';
 import { synthesize } from '../../../lib/local/synthesize';
 import { SampleSystems, startSampleSystems } from '../../../lib/samples/sample-systems';
+import { sampleSystemOverrides } from '../../../lib/samples/system-url-overrides';
 import { createTempDir } from './build-assembly';
 import { eventually } from './eventually';
 
@@ -108,17 +109,12 @@ describe('the project synthesized assembly', () => {
 
     beforeAll(async () => {
       systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-      const systemUrls: Record<string, string> = {
-        'http://127.0.0.1:4701': systems.accountingUrl,
-        'http://127.0.0.1:4702': systems.bonusUrl,
-      };
       runtime = await startRuntime({
         assemblyDir,
         dataDir: createTempDir('project-runtime'),
         ports: 0,
         log: createMemoryLog(),
-        environmentOverrides: (fn): Record<string, string> =>
-          fn.environment.SYSTEM_URL ? { SYSTEM_URL: systemUrls[fn.environment.SYSTEM_URL] } : {},
+        environmentOverrides: sampleSystemOverrides(systems),
       });
       sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
     }, 60_000);
