@@ -1,4 +1,5 @@
 import type { Retry, Task } from '../../dsl/model';
+import type { StateMachineDefinition } from '../types';
 import { renderBound } from './bindings';
 import { comment, type EmitContext, type RegionScope } from './context';
 import { resultOf } from './emit-task';
@@ -13,14 +14,13 @@ function variablePrefix(task: Task): string {
 }
 
 /**
- * Variable counting the loop runs of a task so far. It is unset before the
- * first run, so reads go through `$exists`, and it is reset to 0 when the
- * loop ends, so that the task starts afresh when it is reached again.
- * NOTE: only the local engine has run this read of an unset variable, not AWS.
+ * Variable counting the loop runs of a task so far. initializeRetryCounters
+ * assigns it 0 before the first run, and the loop resets it to 0 when it
+ * ends, so that the task starts afresh when it is reached again.
  */
 function counterOf(task: Task): { name: string; read: string } {
   const name = `${variablePrefix(task)}__retries`;
-  return { name, read: `($exists($${name}) ? $${name} : 0)` };
+  return { name, read: `$${name}` };
 }
 
 /**
@@ -98,5 +98,67 @@ export function emitRetryLoops(task: Task, state: Record<string, unknown>, scope
     // The Choice reads the caught error as its input, where the Catch read $states.errorOutput.
     const exitAssign = JSON.parse(JSON.stringify(handler?.Assign ?? {}).replace(/\$states\.errorOutput/g, '$states.input')) as Record<string, unknown>;
     state.Catch = [{ ErrorEquals: ['States.ALL'], Next: emitLoop(task, 'retry', condition, exit, exitAssign, context, addState) }];
+  }
+}
+
+/** A `States` container of the ASL: the state machine, a Parallel branch or a Map's ItemProcessor. */
+interface Container {
+  StartAt: string;
+  States: Record<string, Record<string, unknown>>;
+}
+
+function innerContainers(state: Record<string, unknown>): Container[] {
+  const branches = (state.Branches as Container[] | undefined) ?? [];
+  const processor = state.ItemProcessor as Container | undefined;
+  return processor ? [...branches, processor] : branches;
+}
+
+/** Returns the container whose `States` contains the state `name`, searching branches and item processors too. */
+function containerOf(container: Container, name: string): Container | undefined {
+  if (name in container.States) return container;
+  for (const state of Object.values(container.States)) {
+    for (const inner of innerContainers(state)) {
+      const found = containerOf(inner, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Assigns 0 to the counter of every counted loop at the start of the
+ * container that runs the task, because a Parallel branch or Map iteration
+ * has its own variable scope and an outer scope cannot assign its names.
+ * The assignment joins the container's first state when that state is a
+ * Pass (the `input` state), and a Pass `<task>.retry.init` goes first
+ * otherwise. A Pass that a loop enters again resets counters of loops that
+ * are not running, which is harmless.
+ */
+export function initializeRetryCounters(definition: StateMachineDefinition, tasks: readonly Task[], context: EmitContext): void {
+  const counters = new Map<Container, { first: Task; names: string[] }>();
+  const root = definition as unknown as Container;
+  for (const task of tasks) {
+    if (!task.retry?.breakOn && !task.retry?.continueOn) continue;
+    const container = containerOf(root, task.name);
+    if (!container) continue;
+    const entry = counters.get(container) ?? { first: task, names: [] };
+    entry.names.push(counterOf(task).name);
+    counters.set(container, entry);
+  }
+
+  for (const [container, { first, names }] of counters) {
+    const zeros = Object.fromEntries(names.map((name) => [name, 0]));
+    const start = container.States[container.StartAt];
+    if (start?.Type === 'Pass') {
+      start.Assign = { ...((start.Assign as object | undefined) ?? {}), ...zeros };
+      continue;
+    }
+
+    const initName = `${first.name}.retry.init`;
+    if (context.stateNames.has(initName)) context.bag.report('stateNameCollision', first.range, initName);
+    context.stateNames.add(initName);
+    const init = { Type: 'Pass', Comment: comment(context, first.range.start.line), Assign: zeros, Next: container.StartAt };
+    container.States = { [initName]: init, ...container.States };
+    container.StartAt = initName;
   }
 }
