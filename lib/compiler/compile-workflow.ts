@@ -12,6 +12,7 @@ import { checkVariables } from './graph/check-variables';
 import { checkStructure } from './graph/check-structure';
 import { computeDefinitions } from './graph/definitions';
 import { buildMetadata } from './metadata';
+import { resolveTaskResults } from './resolve-task-results';
 import type { CompileResult } from './types';
 
 export interface CompileOptions {
@@ -51,6 +52,7 @@ function compile(source: string, options: CompileOptions, bag: DiagnosticBag): C
 export function compileModel(workflow: Workflow, options: CompileOptions, bag: DiagnosticBag): CompileResult {
   if (options.actions) checkActions(workflow, options.actions, bag);
   workflow = checkStdTasks(workflow, bag);
+  workflow = resolveTaskResults(workflow, bag);
 
   const graph = analyseGraph(workflow.tasks, bag);
   const definitions = computeDefinitions(workflow, graph);

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { ExpressionNode } from './expression';
 import { untranslatedHints, yaqlFunctions } from './yaql-functions';
 
@@ -9,13 +10,43 @@ const executionFields: Record<string, string> = {
   created_at: '$states.context.Execution.StartTime',
 };
 
+/** JSONata of Mistral's `env()`: the execution input's reserved `__env` object. */
+export const environmentPath = '$states.context.Execution.Input.__env';
+
+/** `env()` where it is not the head of a path: `{}` when the execution was started without an environment. */
+export const environmentValue = `($exists(${environmentPath}) ? ${environmentPath} : {})`;
+
+/** Prefix of the variables that keep a task's result for `task(name).result`; workflows must not use it. */
+export const taskResultPrefix = '__result_';
+
+const maxVariableNameLength = 80;
+
+/**
+ * Returns the variable that keeps the result of task `name`. Dashes become
+ * underscores, and a name too long for a Step Functions variable is cut and
+ * ends with a hash of the whole name.
+ */
+export function taskResultVariable(name: string): string {
+  const variable = `${taskResultPrefix}${name.replace(/-/g, '_')}`;
+  if (variable.length <= maxVariableNameLength) return variable;
+
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${variable.slice(0, maxVariableNameLength - hash.length - 1)}_${hash}`;
+}
+
+/** Matches `task(name)`, `task('name')` and `task("name")` at the start of a text. */
+const namedTaskCall = /^task\s*\(\s*(['"]?)([A-Za-z_][A-Za-z0-9_-]*)\1\s*\)/;
+
+/** Matches `env()` at the start of a text. */
+const environmentCall = /^env\s*\(\s*\)/;
+
 interface Edit {
   start: number;
   end: number;
   replacement: string;
 }
 
-/** A Mistral function call that has no JSONata form, such as `task('other').result`. */
+/** A Mistral function call that has no JSONata form, such as `task('other').state`. */
 export interface UnsupportedForm {
   text: string;
   /** Offset just past the function name in the expression text. */
@@ -45,15 +76,17 @@ function procedureStart(call: ExpressionNode): number {
  * Translates the Mistral forms that have a JSONata equivalent. `$.name` and
  * Jinja's `_.name` at the top of an expression become `$name`. YAQL
  * functions such as `len()` and `not()` become their JSONata equivalents
- * (lib/dsl/yaql-functions.ts). `task().result` becomes
- * `$result` and `execution().id` (also `name`, `input`, `created_at`) reads
- * `$states.context.Execution`. Returns the new text and the calls that
- * cannot be translated.
+ * (lib/dsl/yaql-functions.ts). `task().result` becomes `$result`, and
+ * `task(name).result` the variable of `taskResultVariable(name)`, which the
+ * compiler assigns in that task's state. `execution().id` (also `name`,
+ * `input`, `created_at`) reads `$states.context.Execution`, and `env()` the
+ * execution input's `__env`. Returns the new text and the calls that cannot
+ * be translated.
  */
 export function translateMistralForms(text: string, ast: ExpressionNode): { text: string; unsupported: UnsupportedForm[] } {
   const edits: Edit[] = [];
   const unsupported: UnsupportedForm[] = [];
-  visit(ast, true, edits, unsupported);
+  visit(ast, true, { text, edits, unsupported });
 
   let result = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
@@ -63,22 +96,29 @@ export function translateMistralForms(text: string, ast: ExpressionNode): { text
   return { text: result, unsupported };
 }
 
-function visit(node: unknown, atTop: boolean, edits: Edit[], unsupported: UnsupportedForm[]): void {
+/** The expression text being translated, with the edits and unsupported calls found so far. */
+interface Translation {
+  text: string;
+  edits: Edit[];
+  unsupported: UnsupportedForm[];
+}
+
+function visit(node: unknown, atTop: boolean, translation: Translation): void {
   if (Array.isArray(node)) {
-    for (const child of node) visit(child, atTop, edits, unsupported);
+    for (const child of node) visit(child, atTop, translation);
     return;
   }
   if (node === null || typeof node !== 'object') return;
 
   const current = node as ExpressionNode;
-  if (current.type === 'path' && translatePath(current, atTop, edits)) {
+  if (current.type === 'path' && translatePath(current, atTop, translation)) {
     // The steps after the translated pair can still contain calls, such as `.where()` in `$.items.where(...)`.
-    visit((current.steps as ExpressionNode[]).slice(2), false, edits, unsupported);
+    visit((current.steps as ExpressionNode[]).slice(2), false, translation);
     return;
   }
   if (current.type === 'function') {
     const name = calledName(current);
-    if (name !== undefined) translateCall(current, name, edits, unsupported);
+    if (name !== undefined) translateCall(current, name, translation);
   }
 
   // Inside a lambda, a filter or a later path step, `$` is the current item, not the workflow context.
@@ -86,13 +126,21 @@ function visit(node: unknown, atTop: boolean, edits: Edit[], unsupported: Unsupp
   for (const [key, child] of Object.entries(current)) {
     if (key === 'type' || key === 'value' || key === 'position') continue;
     const childTop = nestedTop && key !== 'stages' && key !== 'predicate' && key !== 'steps';
-    visit(child, childTop, edits, unsupported);
+    visit(child, childTop, translation);
   }
 }
 
-/** Replaces the name of a YAQL function that has a JSONata equivalent, or records the call as unsupported. */
-function translateCall(call: ExpressionNode, name: string, edits: Edit[], unsupported: UnsupportedForm[]): void {
+/**
+ * Replaces `env()` or the name of a YAQL function that has a JSONata
+ * equivalent, or records the call as unsupported.
+ */
+function translateCall(call: ExpressionNode, name: string, { text, edits, unsupported }: Translation): void {
   const start = procedureStart(call);
+  const environment = name === 'env' ? environmentCall.exec(text.slice(start)) : null;
+  if (environment) {
+    edits.push({ start, end: start + environment[0].length, replacement: environmentValue });
+    return;
+  }
   const replacement = Object.hasOwn(yaqlFunctions, name) ? yaqlFunctions[name] : undefined;
   if (replacement !== undefined) {
     edits.push({ start, end: start + name.length, replacement });
@@ -104,7 +152,7 @@ function translateCall(call: ExpressionNode, name: string, edits: Edit[], unsupp
 }
 
 /** Translates a path that starts with a Mistral form; returns whether it did. */
-function translatePath(path: ExpressionNode, atTop: boolean, edits: Edit[]): boolean {
+function translatePath(path: ExpressionNode, atTop: boolean, { text, edits }: Translation): boolean {
   const first = step(path, 0);
   const second = step(path, 1);
   if (!first || second?.type !== 'name' || second.stages || second.predicate) return false;
@@ -118,13 +166,24 @@ function translatePath(path: ExpressionNode, atTop: boolean, edits: Edit[]): boo
 
   const name = calledName(first);
   const argumentCount = (first.arguments as unknown[] | undefined)?.length ?? 0;
+  const start = name === undefined ? 0 : procedureStart(first);
   if (name === 'task' && argumentCount === 0 && second.value === 'result') {
-    edits.push({ start: procedureStart(first), end, replacement: '$result' });
+    edits.push({ start, end, replacement: '$result' });
+    return true;
+  }
+  const named = name === 'task' && argumentCount === 1 && second.value === 'result' ? namedTaskCall.exec(text.slice(start)) : null;
+  if (named) {
+    edits.push({ start, end, replacement: `$${taskResultVariable(named[2])}` });
+    return true;
+  }
+  const environment = name === 'env' && argumentCount === 0 ? environmentCall.exec(text.slice(start)) : null;
+  if (environment) {
+    edits.push({ start, end: start + environment[0].length, replacement: environmentPath });
     return true;
   }
   const field = executionFields[String(second.value)];
   if (name === 'execution' && argumentCount === 0 && field) {
-    edits.push({ start: procedureStart(first), end, replacement: field });
+    edits.push({ start, end, replacement: field });
     return true;
   }
 

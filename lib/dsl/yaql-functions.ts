@@ -20,7 +20,6 @@ export const yaqlFunctions: Record<string, string> = {
 export const untranslatedHints: Record<string, string> = {
   where: 'a JSONata filter such as $orders[total > 100]',
   select: 'a JSONata map step such as $orders.(total * 2)',
-  env: "a workflow input, because Step Functions executions have no Mistral environment: declare it under 'input' and read $name",
 };
 
 /** Hint for YAQL lambdas (`x => x + 1`), which JSONata writes as functions. */

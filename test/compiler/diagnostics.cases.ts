@@ -1,4 +1,5 @@
 import { stdDiagnosticCases } from './std-diagnostics.cases';
+import { taskResultDiagnosticCases } from './task-result-diagnostics.cases';
 import { triggersDiagnosticCases } from './triggers-diagnostics.cases';
 
 /**
@@ -318,7 +319,7 @@ export const diagnosticCases: DiagnosticCase[] = [
   {
     code: 'SRC1206',
     title: 'Mistral function without a JSONata form',
-    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      x: <% task('b').result %>\n`,
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      x: <% task('b').state %>\n`,
     line: 7,
     column: 13,
     message: "Mistral function 'task()' has no JSONata form",
@@ -438,6 +439,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     message: "Invalid ad-hoc action 'greet': unknown key 'colour'",
   },
   ...stdDiagnosticCases,
+  ...taskResultDiagnosticCases,
   ...triggersDiagnosticCases,
   {
     code: 'SRC2110',

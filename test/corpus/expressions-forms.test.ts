@@ -47,6 +47,9 @@ describe('Mistral expression forms', () => {
     ['<% keys($.map) %>', '{% $keys($map) %}'],
     ['<% float($.text) + abs($.delta) %>', '{% $number($text) + $abs($delta) %}'],
     ["'Hi {{ _.name }} from <% $.city %>'", "{% 'Hi ' & $string($name) & ' from ' & $string($city) %}"],
+    ['<% env().region %>', '{% $states.context.Execution.Input.__env.region %}'],
+    ["'{{ env().region }}'", '{% $states.context.Execution.Input.__env.region %}'],
+    ['<% env() %>', '{% ($exists($states.context.Execution.Input.__env) ? $states.context.Execution.Input.__env : {}) %}'],
   ])('%s compiles to %s', (value, expected) => {
     expect(inputOf(value)).toBe(expected);
   });
@@ -54,9 +57,10 @@ describe('Mistral expression forms', () => {
   it.each([
     ['<% $.items.where($.price > 10) %>', 'SRC2110', 8, 21, "'where()' has no safe JSONata translation: write a JSONata filter such as $orders[total > 100] instead."],
     ['<% $.items.select($.price) %>', 'SRC2110', 8, 21, "'select()' has no safe JSONata translation: write a JSONata map step"],
-    ['<% env().region %>', 'SRC2110', 8, 13, "'env()' has no safe JSONata translation: write a workflow input"],
+    ['<% env(1) %>', 'SRC1206', 8, 13, "Mistral function 'env()' has no JSONata form"],
     ['<% $.items.sum(x => x) %>', 'SRC2110', 8, 27, "'=>' has no safe JSONata translation: write a JSONata function such as function($x) { $x + 1 } instead."],
-    ["<% task('b').result %>", 'SRC1206', 8, 13, "Mistral function 'task()' has no JSONata form"],
+    ["<% task('b').state %>", 'SRC1206', 8, 13, "Mistral function 'task()' has no JSONata form"],
+    ["<% task('b').result %>", 'SRC1207', 8, 13, "'task(b).result' reads task 'b', which is not a task of this workflow: did you mean 'a'?"],
   ])('%s reports %s', (value, code, line, column, message) => {
     const diagnostics = compileInput(value).diagnostics;
 

@@ -1,5 +1,5 @@
 import { parseExpression } from '../../lib/dsl/expression';
-import { translateMistralForms } from '../../lib/dsl/mistral-forms';
+import { taskResultVariable, translateMistralForms } from '../../lib/dsl/mistral-forms';
 
 function translate(text: string) {
   const parsed = parseExpression(text);
@@ -16,6 +16,14 @@ describe('translateMistralForms', () => {
     ['task().result.amount', '$result.amount'],
     ['execution().id', '$states.context.Execution.Id'],
     ['execution().created_at & task().result', '$states.context.Execution.StartTime & $result'],
+    ['task(fetch).result.amount', '$__result_fetch.amount'],
+    ["task('get-data').result", '$__result_get_data'],
+    ['task("a").result + task(b).result', '$__result_a + $__result_b'],
+    ['task(get-data).result', '$__result_get_data'],
+    ['$map($.list, function($v) { task(a).result })', '$map($list, function($v) { $__result_a })'],
+    ['env().region', '$states.context.Execution.Input.__env.region'],
+    ['env()', '($exists($states.context.Execution.Input.__env) ? $states.context.Execution.Input.__env : {})'],
+    ['env().items[0]', '($exists($states.context.Execution.Input.__env) ? $states.context.Execution.Input.__env : {}).items[0]'],
   ])('translates %s', (text, expected) => {
     expect(translate(text)).toStrictEqual({ text: expected, unsupported: [] });
   });
@@ -27,10 +35,20 @@ describe('translateMistralForms', () => {
     expect(translate(text).text).toBe(expected);
   });
 
-  it('reports a call without a JSONata form', () => {
-    expect(translate("task('other').result")).toStrictEqual({
-      text: "task('other').result",
-      unsupported: [{ text: 'task()', position: 4 }],
-    });
+  it.each([
+    ["task('other').state", 'task()', 4],
+    ['task(1 + 2).result', 'task()', 4],
+    ['env(1)', 'env()', 3],
+  ])('reports %s as a call without a JSONata form', (text, call, position) => {
+    expect(translate(text)).toStrictEqual({ text, unsupported: [{ text: call, position }] });
+  });
+
+  it('names the result variable of a long task name within 80 characters', () => {
+    const name = `t${'x'.repeat(79)}`;
+    const variable = taskResultVariable(name);
+
+    expect(variable).toHaveLength(80);
+    expect(variable.startsWith('__result_txx')).toBe(true);
+    expect(variable).not.toBe(taskResultVariable(`${name.slice(0, -1)}y`));
   });
 });

@@ -1,5 +1,6 @@
 /** Output fields of the states that end the workflow or a fork branch. */
 import type { Expression, Task } from '../../dsl/model';
+import { taskResultPrefix } from '../../dsl/mistral-forms';
 import { findFreeVariables } from '../../dsl/variables';
 import { expressionsOf, resultVariable } from '../graph/check-variables';
 import { publishedNames } from '../graph/definitions';
@@ -8,10 +9,11 @@ import type { EmitContext, RegionScope } from './context';
 import { resultOf } from './emit-task';
 import { jsonataString, renderValue } from './jsonata-text';
 
-/** Variables that the workflow output reads when it is evaluated after `task`. */
+/** Variables that the workflow output reads when it is evaluated after `task`, leaving out the kept task results. */
 function outputNames(task: Task, context: EmitContext, outcome: 'success' | 'error'): string[] {
   const before = context.definitions.before.get(task.name) ?? new Set<string>();
-  return [...new Set([...before, ...publishedNames(task, outcome)])];
+  const names = [...new Set([...before, ...publishedNames(task, outcome)])];
+  return names.filter((name) => !name.startsWith(taskResultPrefix));
 }
 
 /** Returns the JSONata of the workflow output, or an object of every defined variable when there is no `output` key. */

@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic';
 import type { Expression, Task, ValueTree, Workflow } from '../../dsl/model';
+import { taskResultPrefix, taskResultVariable } from '../../dsl/mistral-forms';
 import { findFreeVariables } from '../../dsl/variables';
 import { exclusiveDefault } from '../emit/emit-choice';
 import { publishedNames, type Definitions } from './definitions';
@@ -31,10 +32,13 @@ export function expressionsOf(value: ValueTree | undefined): Expression[] {
  */
 export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const reported = new Set<string>();
+  const taskResults = new Set(workflow.tasks.map((task) => taskResultVariable(task.name)));
+  // resolveTaskResults already reported the task(name).result reads of unknown tasks.
+  const unknownTaskResult = (name: string) => name.startsWith(taskResultPrefix) && !taskResults.has(name);
   const check = (expressions: Expression[], defined: Defined, where: string) => {
     for (const expression of expressions) {
       for (const reference of findFreeVariables(expression.ast)) {
-        if (defined.has(reference.name)) continue;
+        if (defined.has(reference.name) || unknownTaskResult(reference.name)) continue;
         const key = `${expression.range.start.line}:${expression.range.start.column}:${reference.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
@@ -109,6 +113,9 @@ function reportUndefined(
     bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards and fail messages of on-success, and in the workflow output of the last task (not in on-complete, which also runs after an error)');
   } else if (reference.name === errorVariable) {
     bag.report('resultOutsideTask', range, errorVariable, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
+  } else if (reference.name.startsWith(taskResultPrefix)) {
+    const task = reference.name.slice(taskResultPrefix.length);
+    bag.report('undefinedVariable', range, reference.name, `: task(${task}).result reads it ${where}, but task '${task}' does not succeed on every path that leads here, so read its result only after it`);
   } else {
     bag.report('undefinedVariable', range, reference.name, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
   }

@@ -1,0 +1,165 @@
+import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
+import { parseExpression, type ExpressionNode } from '../dsl/expression';
+import { taskResultPrefix, taskResultVariable } from '../dsl/mistral-forms';
+import type { Expression, NamedValue, Task, TransitionItem, ValueTree, Workflow } from '../dsl/model';
+import { suggestClosest } from '../dsl/suggest';
+import { findFreeVariables, replaceFreeVariables } from '../dsl/variables';
+
+type MapExpression = (expression: Expression) => Expression;
+
+/**
+ * Resolves the `task(name).result` reads, which the parser translates to the
+ * variables of `taskResultVariable`. A read inside task `name` itself becomes
+ * `$result`. Every other read makes task `name` publish its result to that
+ * variable, so that the variable checks and the emitted Assign and branch
+ * outputs treat it as a published name. Reports reads of unknown tasks and
+ * workflow names that use the reserved prefix.
+ */
+export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Workflow {
+  const owners = ownersByVariable(workflow.tasks);
+  const reads = new Map<string, SourceRange>();
+  const resolve = (expression: Expression, reader: Task | undefined) => {
+    for (const reference of findFreeVariables(expression.ast)) {
+      if (!reference.name.startsWith(taskResultPrefix)) continue;
+      const range = referenceRange(expression, reference);
+      const owner = ownerOf(reference.name, owners, workflow.tasks, range, bag);
+      if (owner && owner !== reader && !reads.has(owner.name)) reads.set(owner.name, range);
+    }
+  };
+
+  checkReservedNames(workflow, bag);
+  for (const entry of workflow.vars) mapValue(entry.value, collect((expression) => resolve(expression, undefined)));
+  mapValue(workflow.output, collect((expression) => resolve(expression, undefined)));
+  mapValue(workflow.outputOnError, collect((expression) => resolve(expression, undefined)));
+  const tasks = workflow.tasks.map((task) => {
+    mapTask(task, collect((expression) => resolve(expression, task)));
+    return mapTask(task, (expression) => readOwnResult(expression, task)) ?? task;
+  });
+
+  return {
+    ...workflow,
+    tasks: tasks.map((task) => {
+      const range = reads.get(task.name);
+      return range ? { ...task, publish: [...task.publish, resultPublish(task, range)] } : task;
+    }),
+  };
+}
+
+/** Wraps a visitor as an identity mapping, so that mapTask can walk the expressions. */
+function collect(visit: (expression: Expression) => void): MapExpression {
+  return (expression) => {
+    visit(expression);
+    return expression;
+  };
+}
+
+function ownersByVariable(tasks: readonly Task[]): Map<string, Task[]> {
+  const owners = new Map<string, Task[]>();
+  for (const task of tasks) {
+    const variable = taskResultVariable(task.name);
+    owners.set(variable, [...(owners.get(variable) ?? []), task]);
+  }
+
+  return owners;
+}
+
+function ownerOf(variable: string, owners: Map<string, Task[]>, tasks: readonly Task[], range: SourceRange, bag: DiagnosticBag): Task | undefined {
+  const found = owners.get(variable) ?? [];
+  const written = variable.slice(taskResultPrefix.length);
+  if (found.length === 1) return found[0];
+
+  if (found.length > 1) {
+    bag.report('ambiguousTaskResult', range, written, found[0].name, found[1].name, variable);
+  } else {
+    const closest = suggestClosest(written, tasks.map((task) => task.name));
+    bag.report('unknownTaskResult', range, written, closest ? `: did you mean '${closest}'?` : ': write the name of a task of this workflow');
+  }
+  return undefined;
+}
+
+function referenceRange(expression: Expression, reference: { name: string; position: number }): SourceRange {
+  const start = reference.position - reference.name.length - 1;
+  return { start: expression.locate(start), end: expression.locate(reference.position) };
+}
+
+/** Rewrites a task's read of its own result to `$result`, which is what Mistral's task(name).result is there. */
+function readOwnResult(expression: Expression, task: Task): Expression {
+  const own = taskResultVariable(task.name);
+  if (!findFreeVariables(expression.ast).some((reference) => reference.name === own)) return expression;
+
+  const text = replaceFreeVariables(expression.text, expression.ast, (name) => (name === own ? '$result' : undefined));
+  const parsed = parseExpression(text);
+  return 'ast' in parsed ? { ...expression, text, ast: parsed.ast } : expression;
+}
+
+/** The publish entry that keeps a task's result for the reads in other tasks. */
+function resultPublish(task: Task, range: SourceRange): NamedValue {
+  const text = '$result';
+  const expression: Expression = { text, ast: (parseExpression(text) as { ast: ExpressionNode }).ast, range, locate: () => range.start };
+
+  return { name: taskResultVariable(task.name), value: { kind: 'expression', expression }, range };
+}
+
+function checkReservedNames(workflow: Workflow, bag: DiagnosticBag): void {
+  const declared: { name: string; range: SourceRange }[] = [
+    ...workflow.input,
+    ...workflow.vars,
+    ...workflow.tasks.flatMap((task) => [...task.publish, ...task.publishOnError]),
+    ...workflow.tasks.flatMap((task) => (task.withItems?.lists ?? []).map((item) => ({ name: item.name, range: task.withItems!.range }))),
+  ];
+  for (const { name, range } of declared) {
+    if (name.startsWith(taskResultPrefix)) bag.report('reservedVariable', range, name, taskResultPrefix);
+  }
+}
+
+/** Maps every expression of a task; returns undefined when the mapping changed none of them. */
+function mapTask(task: Task, map: MapExpression): Task | undefined {
+  let changed = false;
+  const tracked: MapExpression = (expression) => {
+    const mapped = map(expression);
+    if (mapped !== expression) changed = true;
+    return mapped;
+  };
+
+  const result: Task = {
+    ...task,
+    input: mapValue(task.input, tracked),
+    publish: task.publish.map((entry) => ({ ...entry, value: mapValue(entry.value, tracked) as ValueTree })),
+    publishOnError: task.publishOnError.map((entry) => ({ ...entry, value: mapValue(entry.value, tracked) as ValueTree })),
+    transitions: Object.fromEntries(
+      Object.entries(task.transitions).map(([kind, transition]) => [kind, { ...transition, items: transition.items.map((item) => mapItem(item, tracked)) }]),
+    ),
+  };
+  if (task.retry) {
+    result.retry = { ...task.retry };
+    if (task.retry.breakOn) result.retry.breakOn = tracked(task.retry.breakOn);
+    if (task.retry.continueOn) result.retry.continueOn = tracked(task.retry.continueOn);
+  }
+  if (task.withItems) result.withItems = { ...task.withItems, lists: task.withItems.lists.map((item) => ({ ...item, list: tracked(item.list) })) };
+
+  return changed ? result : undefined;
+}
+
+function mapItem(item: TransitionItem, map: MapExpression): TransitionItem {
+  const mapped: TransitionItem = { ...item };
+  if (item.guard !== undefined && item.guard !== true) mapped.guard = map(item.guard);
+  if (item.target.kind === 'fail' && item.target.message) mapped.target = { ...item.target, message: mapValue(item.target.message, map) };
+
+  return mapped;
+}
+
+function mapValue(value: ValueTree | undefined, map: MapExpression): ValueTree | undefined {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case 'literal':
+      return value;
+    case 'expression':
+      return { kind: 'expression', expression: map(value.expression) };
+    case 'template':
+      return { kind: 'template', parts: value.parts.map((part) => (typeof part === 'string' ? part : map(part))) };
+    case 'object':
+      return { kind: 'object', entries: value.entries.map(([key, child]) => [key, mapValue(child, map) as ValueTree]) };
+    case 'array':
+      return { kind: 'array', items: value.items.map((child) => mapValue(child, map) as ValueTree) };
+  }
+}
