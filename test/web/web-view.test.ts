@@ -1,3 +1,4 @@
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -114,6 +115,23 @@ async function resetBonusFailures(): Promise<void> {
   await fetch(`${systems.bonusUrl}/_control/reset`, { method: 'POST' });
 }
 
+/** Reads the task token that the execution passed to its approval request, from the Step Functions history. */
+async function approvalTaskToken(executionArn: string): Promise<string> {
+  const sfn = new SFNClient({
+    endpoint: runtime.urls.stepFunctions,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    const { events = [] } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const scheduled = events.find((event) => event.taskScheduledEventDetails?.resource === 'invoke.waitForTaskToken');
+    const parameters = JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { token?: string } };
+    return parameters.Payload?.token ?? '';
+  } finally {
+    sfn.destroy();
+  }
+}
+
 /** Opens a page that records console errors, such as Content-Security-Policy violations, and uncaught exceptions. */
 async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -176,6 +194,73 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('opens a task to show its input and output', async () => {
+    const { executionArn } = await startSalaryAtApproval('2027-05');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    await page.locator('.graph-canvas[data-rendered="true"]').waitFor();
+    const salaryBaseToggle = page.locator('tr[data-task="salary_base"] button.task-toggle');
+    const detailsBefore = await page.locator('tr.task-detail').count();
+
+    await salaryBaseToggle.click();
+    await page.locator('tr[data-task="approve_bonus"] button.task-toggle').click();
+    const salaryBase = page.locator('tr[data-task-detail="salary_base"]');
+    const approval = page.locator('tr[data-task-detail="approve_bonus"]');
+    await approval.waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-task-payloads.png'), fullPage: true });
+    const token = await approvalTaskToken(executionArn);
+    const status = await (await fetch(`${controlApiUrl}/executions/${encodeURIComponent(executionArn)}`)).text();
+
+    expect(detailsBefore).toBe(0);
+    await expect(salaryBaseToggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(salaryBase.getByTestId('task-input').textContent()).resolves.toContain('"employee_id": "E1001"');
+    await expect(salaryBase.getByTestId('task-input').textContent()).resolves.toContain('"month": "2027-05"');
+    await expect(salaryBase.getByTestId('task-output').textContent()).resolves.toContain('"phone": "+15555550100"');
+    await expect(salaryBase.getByTestId('task-output').textContent()).resolves.toMatch(/"base": \d+/);
+    await expect(approval.getByTestId('task-input').textContent()).resolves.toMatch(/"bonus": \d+/);
+    await expect(approval.getByTestId('task-output').textContent()).resolves.toBe('(none)');
+    expect(token.length).toBeGreaterThan(20);
+    expect(status).not.toContain(token);
+    await expect(page.locator('main').textContent()).resolves.not.toContain(token);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('shows task input as text, not HTML', async () => {
+    const markup = '<img src=x class=injected>';
+    const executionArn = await startSalary(markup, '2027-06');
+    await waitForStatus(executionArn, 'FAILED');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+
+    await page.locator('tr[data-task="salary_base"] button.task-toggle').click();
+    const input = page.locator('tr[data-task-detail="salary_base"]').getByTestId('task-input');
+    await input.waitFor();
+
+    await expect(input.textContent()).resolves.toContain(`"employee_id": "${markup}"`);
+    await expect(page.locator('img.injected').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('marks a cut task input', async () => {
+    const employeeId = `E${'9'.repeat(5000)}`;
+    const executionArn = await startSalary(employeeId, '2027-07');
+    await waitForStatus(executionArn, 'FAILED');
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+
+    await page.locator('tr[data-task="salary_base"] button.task-toggle').click();
+    const detail = page.locator('tr[data-task-detail="salary_base"]');
+    const input = detail.getByTestId('task-input');
+    await input.waitFor();
+    const text = (await input.textContent()) ?? '';
+
+    expect(text.startsWith(`{"employee_id":"E999`)).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThan(4200);
+    await expect(detail.textContent()).resolves.toContain('Cut to its first 4 KiB.');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   test('shows the decision after approval', async () => {
     const { executionArn } = await startSalaryAtApproval('2027-04');
     const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
@@ -193,6 +278,8 @@ describe('web view in Chromium', () => {
     await expect(nodeClasses(page, 'record_payroll')).resolves.toContain('done');
     await expect(nodeClasses(page, 'record_payroll_without_bonus')).resolves.toContain('notReached');
     await expect(page.getByTestId('output').textContent()).resolves.toContain('"approved": true');
+    await page.locator('tr[data-task="record_payroll"] button.task-toggle').click();
+    await expect(page.locator('tr[data-task-detail="record_payroll"]').getByTestId('task-output').textContent()).resolves.toContain('"approved": true');
     expect(problems).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -1,19 +1,10 @@
 /// <reference lib="dom" />
 import type { DecidedApproval, PendingApproval } from '../../../lambdas/control/approval-progress';
+import type { TaskView } from '../../../lambdas/control/task-progress';
 import type { WorkflowSummary } from '../local-resources';
 
 // Type-only imports: the page bundle takes the control API's shapes without its AWS SDK code.
-export type { DecidedApproval, PendingApproval, WorkflowSummary };
-
-export interface TaskView {
-  name: string;
-  status: string;
-  startDate?: string;
-  stopDate?: string;
-  attempts?: number;
-  error?: string;
-  cause?: string;
-}
+export type { DecidedApproval, PendingApproval, TaskView, WorkflowSummary };
 
 /** The body of the control API's GET /executions/{id}. */
 export interface ExecutionDetail {

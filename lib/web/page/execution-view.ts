@@ -3,11 +3,11 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import type { TaskStatus } from '../mermaid';
-import { changeExecution, describeExecution, type ExecutionDetail, type TaskView, type WorkflowSummary } from './api';
+import { changeExecution, describeExecution, type ExecutionDetail, type WorkflowSummary } from './api';
 import { ApprovalsSection } from './approvals-section';
 import { formatCause, formatDuration, formatJson, formatTime, workflowHref } from './format';
 import { Graph } from './graph';
-import { TableHead } from './table-head';
+import { TaskTimeline } from './task-timeline';
 
 /** How often the page reloads an execution that is still running, in milliseconds. */
 const REFRESH_MILLISECONDS = 2000;
@@ -73,7 +73,7 @@ export function ExecutionView(props: { executionArn: string; workflows: Workflow
     execution.error ? ErrorBox(execution.error, execution.cause) : null,
     workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, statuses: statusesOf(execution) }) : null,
     h(ApprovalsSection, { pending: execution.pendingApprovals, decided: execution.decidedApprovals }),
-    Timeline(execution),
+    h(TaskTimeline, { execution }),
     h('h2', null, 'Input'),
     h('pre', { class: 'json', 'data-testid': 'input' }, formatJson(execution.input)),
     h('h2', null, 'Output'),
@@ -103,11 +103,6 @@ function ErrorBox(error: string, cause: string | undefined) {
   );
 }
 
-function TaskError(error: string, cause: string | undefined) {
-  if (!cause) return error;
-  return h('details', null, h('summary', null, error), h('pre', { class: 'cause' }, formatCause(cause)));
-}
-
 /** Maps the status API's task groups to the graph's status classes. */
 export function statusesOf(execution: ExecutionDetail): Record<string, TaskStatus> {
   const statuses: Record<string, TaskStatus> = {};
@@ -116,43 +111,4 @@ export function statusesOf(execution: ExecutionDetail): Record<string, TaskStatu
   for (const task of execution.tasks.failed) statuses[task.name] = 'failed';
   for (const name of execution.tasks.notReached) statuses[name] = 'notReached';
   return statuses;
-}
-
-function Timeline(execution: ExecutionDetail) {
-  const tasks: (TaskView & { group: TaskStatus })[] = [
-    ...execution.tasks.done.map((task) => ({ ...task, group: 'done' as const })),
-    ...execution.tasks.running.map((task) => ({ ...task, group: 'running' as const })),
-    ...execution.tasks.failed.map((task) => ({ ...task, group: 'failed' as const })),
-  ].sort((left, right) => (left.startDate ?? '').localeCompare(right.startDate ?? ''));
-
-  return h(
-    'section',
-    null,
-    h('h2', null, 'Timeline'),
-    h(
-      'table',
-      { class: 'timeline' },
-      TableHead(['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error']),
-      h(
-        'tbody',
-        null,
-        tasks.map((task) =>
-          h(
-            'tr',
-            { class: `status-${task.group}`, 'data-task': task.name },
-            h('td', null, task.name),
-            h('td', null, task.status),
-            h('td', null, formatTime(task.startDate)),
-            h('td', null, formatTime(task.stopDate)),
-            h('td', null, formatDuration(task.startDate, task.stopDate)),
-            h('td', null, task.attempts === undefined ? '–' : String(task.attempts)),
-            h('td', null, task.error ? TaskError(task.error, task.cause) : ''),
-          ),
-        ),
-        execution.tasks.notReached.map((name) =>
-          h('tr', { class: 'status-notReached', 'data-task': name }, h('td', null, name), h('td', null, 'not reached'), h('td', { colSpan: 5 }, '')),
-        ),
-      ),
-    ),
-  );
 }
