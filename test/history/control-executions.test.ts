@@ -188,6 +188,7 @@ describe('GET /executions/{id}', () => {
       taskScheduledEventDetails: {
         resourceType: 'lambda',
         resource: 'invoke.waitForTaskToken',
+        region: 'us-east-1',
         parameters: JSON.stringify({ Payload: { token: 'live-task-token' } }),
       },
     });

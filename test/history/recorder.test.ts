@@ -242,12 +242,18 @@ describe('history recorder', () => {
       taskScheduledEventDetails: {
         resourceType: 'lambda',
         resource: 'invoke.waitForTaskToken',
+        region: 'us-east-1',
         parameters: JSON.stringify({ FunctionName: 'approval-request', Payload: { token } }),
       },
     });
     history.add({
       type: 'TaskFailed',
-      taskFailedEventDetails: { error: 'Approval.Failed', cause: `token ${token} rejected` },
+      taskFailedEventDetails: {
+        resourceType: 'lambda',
+        resource: 'invoke.waitForTaskToken',
+        error: 'Approval.Failed',
+        cause: `token ${token} rejected`,
+      },
     });
     history.add({ type: 'ExecutionFailed' });
     sfn.on(GetExecutionHistoryCommand).resolves({ events: history.events });

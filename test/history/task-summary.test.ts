@@ -27,7 +27,10 @@ function approvalTask(history: HistoryBuilder, input: string, decision: string):
   });
   history.add({ type: 'TaskStarted' });
   history.add({ type: 'TaskSubmitted' });
-  history.add({ type: 'TaskSucceeded', taskSucceededEventDetails: { output: decision } });
+  history.add({
+    type: 'TaskSucceeded',
+    taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output: decision },
+  });
   return history.add({
     type: 'TaskStateExited',
     stateExitedEventDetails: { name: 'approve_bonus', output: decision },
