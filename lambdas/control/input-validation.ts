@@ -1,9 +1,47 @@
 import { HttpError } from './http';
 import type { WorkflowEntry } from './workflow-catalog';
 
+/** Execution input key of Mistral's environment, which `env()` in a workflow reads. */
+export const environmentKey = '__env';
+
+/** Request body field of the environment, beside the input fields. */
+export const environmentField = 'env';
+
+/**
+ * Returns the execution input of a start request body: the workflow inputs,
+ * plus the body's `env` object under `__env`. `env` stays an input field when
+ * the workflow declares an input of that name. Throws a 400 for an `env`
+ * that is not a JSON object and for the input problems of
+ * validateWorkflowInput.
+ */
+export function executionInputOf(
+  workflow: string,
+  inputs: WorkflowEntry['input'],
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  const input = { ...body };
+  const environment = inputs.some((declared) => declared.name === environmentField) ? undefined : input[environmentField];
+  if (environment !== undefined) delete input[environmentField];
+
+  if (environment !== undefined && !isJsonObject(environment)) {
+    throw new HttpError(
+      400,
+      'InvalidEnvironment',
+      `The "${environmentField}" field is ${JSON.stringify(environment)}: send the environment as a JSON object, such as {"region": "eu-west-1"}.`,
+    );
+  }
+  validateWorkflowInput(workflow, inputs, input);
+
+  return environment === undefined ? input : { ...input, [environmentKey]: environment };
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Rejects a start request whose body misses a required input or carries an
- * undeclared one. `inputs` are the workflow's declared inputs, as the
+ * undeclared one, or the reserved `__env`. `inputs` are the workflow's declared inputs, as the
  * compiler metadata and the WORKFLOWS catalog list them. The 400 lists every
  * such field, each in its own sentence.
  */
@@ -25,7 +63,12 @@ export function validateWorkflowInput(
     }
   }
   for (const field of Object.keys(body)) {
-    if (!declared.has(field)) {
+    if (field === environmentKey) {
+      problems.push({
+        field,
+        message: `Input field "${environmentKey}" is reserved for the environment that env() reads: pass the environment as the "${environmentField}" object beside the input fields, or with --env on the command line.`,
+      });
+    } else if (!declared.has(field)) {
       problems.push({
         field,
         message: `Input field "${field}" is unknown: workflow "${workflow}" declares ${declaredList}.`,

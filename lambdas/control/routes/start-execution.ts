@@ -4,14 +4,16 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ControlContext } from '../context';
 import { findExecution } from '../execution-lookup';
 import { headerOf, HttpError, jsonResponse, parseJsonObject } from '../http';
-import { executionNameOf, validateWorkflowInput } from '../input-validation';
+import { executionInputOf, executionNameOf } from '../input-validation';
 import { isStepFunctionsError, toHttpError } from '../step-functions-errors';
 import { executionArnOf } from '../workflow-catalog';
 
 /**
- * POST /workflows/{name}/executions: starts a run with the JSON body as input.
- * With an Idempotency-Key header, the key becomes the execution name, so a
- * retried request returns the first run instead of starting another.
+ * POST /workflows/{name}/executions: starts a run with the JSON body as input,
+ * except its `env` object, which becomes the Mistral environment under the
+ * input's `__env`. With an Idempotency-Key header, the key becomes the
+ * execution name, so a retried request returns the first run instead of
+ * starting another.
  */
 export async function startExecution(
   context: ControlContext,
@@ -24,8 +26,7 @@ export async function startExecution(
     throw new HttpError(404, 'WorkflowNotFound', `Workflow "${workflow}" is not deployed: deployed workflows are ${deployed}.`);
   }
 
-  const body = parseJsonObject(event);
-  validateWorkflowInput(workflow, entry.input, body);
+  const input = executionInputOf(workflow, entry.input, parseJsonObject(event));
   const idempotencyKey = headerOf(event, 'Idempotency-Key');
   const name = idempotencyKey === undefined ? undefined : executionNameOf(idempotencyKey);
 
@@ -34,13 +35,13 @@ export async function startExecution(
       new StartExecutionCommand({
         stateMachineArn: entry.stateMachineArn,
         name,
-        input: JSON.stringify(body),
+        input: JSON.stringify(input),
       }),
     );
     return accepted(started.executionArn ?? '', started.startDate);
   } catch (error) {
     if (name !== undefined && isStepFunctionsError(error, 'ExecutionAlreadyExists')) {
-      return replayStart(context, executionArnOf(entry.stateMachineArn, name), body);
+      return replayStart(context, executionArnOf(entry.stateMachineArn, name), input);
     }
     throw toHttpError(error) ?? error;
   }
@@ -53,11 +54,11 @@ export async function startExecution(
 async function replayStart(
   context: ControlContext,
   executionArn: string,
-  body: Record<string, unknown>,
+  input: Record<string, unknown>,
 ): Promise<APIGatewayProxyResult> {
   const existing = await findExecution(context, executionArn);
   const existingInput: unknown = JSON.parse(existing.description.input ?? 'null');
-  if (!isDeepStrictEqual(existingInput, body)) {
+  if (!isDeepStrictEqual(existingInput, input)) {
     throw new HttpError(
       409,
       'IdempotencyKeyReused',
