@@ -37,7 +37,7 @@ export const catalog = {
 
   unknownTarget: entry('SRC1101', 'error', "Transition target '{0}' is not a task of this workflow{1}."),
   unreachableTask: entry('SRC1102', 'warning', "Task '{0}' is unreachable from the start tasks, so it is left out of the state machine: add a transition to it or remove it."),
-  forkWithoutJoin: entry('SRC1103', 'error', "In the fork at {0}, which no join closes, {1} would end only its branch in Step Functions, while Mistral ends the whole workflow: remove it so that the path ends with its branch, or close the fork with a 'join: all' task and end the workflow after it."),
+  forkWithoutJoin: entry('SRC1103', 'error', "In the fork at {0}, {1} would end only its branch in Step Functions, because the branch reaches no join, while Mistral ends the whole workflow. Remove it so that the path ends with its branch, or route the path to a 'join: all' task and end the workflow after it."),
   joinWithoutFork: entry('SRC1104', 'error', "Task '{0}' has 'join: all' but the transition {1} does not come from a branch of a fork: remove 'join' or route the transition through the fork."),
   forkJoinMismatch: entry('SRC1105', 'error', "The branches of the fork at {0} reach different joins: {1}. Make every branch end at the same 'join: all' task."),
   regionCrossing: entry('SRC1106', 'error', "The transition {0} needs a copy of task '{1}' in another fork branch, because Mistral runs the task once per arrival, but {2}."),
@@ -65,7 +65,6 @@ export const catalog = {
   invalidWorkflowName: entry('SRC2103', 'error', "Workflow name '{0}' is not a valid state machine name: use letters, digits, '_' and '-', at most 80 characters in all."),
   unknownWorkbookKey: entry('SRC2104', 'error', "Unknown workbook key '{0}': a workbook holds version, name, description, tags, workflows and actions."),
   missingWorkbookName: entry('SRC2105', 'error', "The workbook has no 'name' string: add 'name: <workbook>', which prefixes its state machine names."),
-  adHocOutputUnsupported: entry('SRC2106', 'error', "The 'output' of ad-hoc action '{0}' is not supported yet: remove it and publish the transformed result from the tasks that call the action."),
   unknownAdHocInput: entry('SRC2107', 'error', "Ad-hoc action '{0}' has no input '{1}': its inputs are {2}."),
   missingAdHocInput: entry('SRC2108', 'error', "Task '{0}' calls ad-hoc action '{1}' without its input '{2}': add it to the task's input or give it a default in the action."),
   adHocInputNotMapping: entry('SRC2109', 'error', "Task '{0}' calls ad-hoc action '{1}' with an input that is not a mapping: write one key per input of the action."),

@@ -2,26 +2,35 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { renderValue } from '../compiler/emit/jsonata-text';
 import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
 import { parseExpression } from './expression';
+import type { ExpressionNode } from './expression';
 import type { Expression, Task, ValueTree, Workflow } from './model';
 import { mergeInlineInput, readInlineAction } from './read-inline-action';
 import type { ValueReader } from './read-values';
 import type { SourceDocument } from './source-document';
 import { replaceFreeVariables } from './variables';
 
-/** A Mistral ad-hoc action: a base action with a fixed input built from the ad-hoc action's own inputs. */
+/**
+ * A Mistral ad-hoc action: a base action with a fixed input built from the
+ * ad-hoc action's own inputs, and an optional transform of its result.
+ */
 export interface AdHocAction {
   name: string;
   base: string;
   /** Input of the base action, whose expressions read the ad-hoc inputs as `$name`. */
   baseInput?: ValueTree;
   inputs: { name: string; default?: unknown }[];
+  /** The `output` transform, whose expressions read the base action's result as `$` and its fields as `$.name`. */
+  output?: ValueTree;
 }
+
+/** Variable that contains the base action's raw result while the `output` transform runs. */
+const rawResultVariable = 'action__result';
 
 const definitionKeys = new Set(['base', 'base-input', 'input', 'output', 'description', 'tags']);
 
 /**
- * Reads ad-hoc action definitions (`name: {base, base-input, input}`).
- * Problems, such as an `output` transform, which is not supported yet, go to `bag`.
+ * Reads ad-hoc action definitions (`name: {base, base-input, input, output}`).
+ * Problems go to `bag`.
  */
 export function readAdHocActions(pairs: readonly Pair[], reader: ValueReader, source: SourceDocument, bag: DiagnosticBag): Map<string, AdHocAction> {
   const actions = new Map<string, AdHocAction>();
@@ -37,15 +46,15 @@ export function readAdHocActions(pairs: readonly Pair[], reader: ValueReader, so
       bag.report('invalidAdHocAction', keyRange, name, unknown.length > 0 ? `unknown key '${unknown[0]}'` : "'base' must name the action to call");
       continue;
     }
-    const outputPair = field('output');
-    if (outputPair) bag.report('adHocOutputUnsupported', rangeOf(outputPair.key as Node, source), name);
-
     const inline = readInlineAction(baseNode, reader, source, bag);
     const baseInputPair = field('base-input');
     const baseInput = baseInputPair ? reader.read(baseInputPair.value as Node) : undefined;
     const merged = mergeInlineInput(baseInput, inline.entries, name, baseInputPair ? rangeOf(baseInputPair.key as Node, source) : undefined, bag);
 
-    actions.set(name, { name, base: inline.action, baseInput: merged, inputs: readInputs(field('input')?.value as Node | undefined) });
+    const outputPair = field('output');
+    const output = outputPair ? reader.read(outputPair.value as Node) : undefined;
+
+    actions.set(name, { name, base: inline.action, baseInput: merged, inputs: readInputs(field('input')?.value as Node | undefined), output });
   }
 
   return actions;
@@ -93,6 +102,7 @@ function expandTask(task: Task, action: AdHocAction, bag: DiagnosticBag): Task {
   const expanded: Task = { ...task, action: action.base };
   if (action.baseInput) expanded.input = substitute(action.baseInput, values);
   else delete expanded.input;
+  if (action.output) expanded.actionOutput = action.output;
 
   return expanded;
 }
@@ -120,6 +130,52 @@ function substituteExpression(expression: Expression, values: ReadonlyMap<string
   // NOTE: positions inside an expanded expression point at the ad-hoc action's definition.
   const parsed = parseExpression(text);
   return 'ast' in parsed ? { ...expression, text, ast: parsed.ast } : expression;
+}
+
+/**
+ * Returns the JSONata of an ad-hoc action's `output` applied to the base
+ * action's result `raw`, as one parenthesized block. Each free variable
+ * reads a field of the result, because the reader turned Mistral's `$.name`
+ * into `$name`. A `$` outside filters and later path steps reads the whole result.
+ */
+export function renderActionOutput(output: ValueTree, raw: string): string {
+  const transform = renderValue(output, (expression) => {
+    const contextRead = replaceContext(expression.text, expression.ast, `$${rawResultVariable}`);
+    const parsed = parseExpression(contextRead);
+    const ast = 'ast' in parsed ? parsed.ast : expression.ast;
+    return replaceFreeVariables(contextRead, ast, (name) => (name === rawResultVariable ? undefined : `$${rawResultVariable}.${name}`));
+  });
+
+  return `($${rawResultVariable} := ${raw}; ${transform})`;
+}
+
+/** Replaces each `$` that reads the expression's context, not a filter's or a later path step's item, with `replacement`. */
+function replaceContext(text: string, ast: ExpressionNode, replacement: string): string {
+  const positions: number[] = [];
+  const visit = (node: unknown, atTop: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, atTop);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+
+    const current = node as ExpressionNode;
+    if (atTop && current.type === 'variable' && current.value === '' && current.position !== undefined) positions.push(current.position);
+
+    // Inside a lambda, a filter or a path step after the first, `$` is the current item.
+    const nestedTop = atTop && current.type !== 'lambda';
+    for (const [key, child] of Object.entries(current)) {
+      if (key === 'type' || key === 'value' || key === 'position') continue;
+      if (key === 'steps' && Array.isArray(child)) child.forEach((step, index) => visit(step, nestedTop && index === 0));
+      else visit(child, nestedTop && key !== 'stages' && key !== 'predicate');
+    }
+  };
+  visit(ast, true);
+
+  let result = text;
+  for (const end of positions.sort((a, b) => b - a)) result = result.slice(0, end - 1) + replacement + result.slice(end);
+
+  return result;
 }
 
 function readInputs(node: Node | undefined): AdHocAction['inputs'] {

@@ -75,6 +75,8 @@ export interface Task {
   waitAfter?: number;
   /** Set by `pause-before: true`: the execution waits until it is resumed. */
   pauseBefore?: boolean;
+  /** The `output` of the ad-hoc action that the task calls, which turns the base action's result into the task's result. */
+  actionOutput?: ValueTree;
 }
 
 /** Mistral `with-items`: one action per item, or per tuple of several lists zipped together. */

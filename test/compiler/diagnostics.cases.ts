@@ -399,14 +399,6 @@ export const diagnosticCases: DiagnosticCase[] = [
     message: "The workbook has no 'name' string",
   },
   {
-    code: 'SRC2106',
-    title: 'ad-hoc action output',
-    source: "version: '2.0'\ngreet:\n  base: shop.check\n  output: <% $ %>\n",
-    line: 4,
-    column: 3,
-    message: "The 'output' of ad-hoc action 'greet' is not supported yet",
-  },
-  {
     code: 'SRC2107',
     title: 'unknown ad-hoc input',
     source: "version: '2.0'\nname: book\nactions:\n  tell:\n    base: shop.check\n    base-input:\n      text: <% $.words %>\n    input: [words]\nworkflows:\n  w:\n    tasks:\n      a:\n        action: tell words=hi colour=red\n",

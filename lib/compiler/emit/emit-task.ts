@@ -7,13 +7,21 @@ import { renderBound, type Bindings } from './bindings';
 import { functionKeyOf, usesTaskToken } from '../std/std-actions';
 import { emitStdState } from '../std/emit-std-state';
 import { stdResultOf } from '../std/std-results';
+import { renderActionOutput } from '../../dsl/ad-hoc-actions';
 
 /**
- * Returns the JSONata path of the task result, in the Task state (`result`)
- * or the next state (`input`). A with-items Map returns the list of results.
+ * Returns the JSONata of the task result, in the Task state (`result`) or
+ * the next state (`input`): a path, or a block for an ad-hoc action with
+ * `output`. A with-items Map returns the list of its items' results.
  */
 export function resultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string> = new Map()): string {
   if (task.withItems) return `$states.${container}`;
+  const raw = rawResultOf(task, container, renames);
+  return task.actionOutput ? renderActionOutput(task.actionOutput, raw) : raw;
+}
+
+/** Returns the JSONata path of the action's own result, before the `output` of an ad-hoc action. */
+function rawResultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string>): string {
   if (task.workflow !== undefined) return `$states.${container}.Output`;
   const std = stdResultOf(task, container, renames);
   if (std !== undefined) return std;
