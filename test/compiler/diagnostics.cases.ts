@@ -125,11 +125,11 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     code: 'SRC1103',
-    title: 'fork that no join closes',
-    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n  c:\n    action: shop.check\n`,
-    line: 4,
-    column: 3,
-    message: "The fork at 'a' (on-success) is not closed: its branch 'a' → 'b' ends at 'b' without reaching a 'join: all' task",
+    title: 'succeed in a branch that reaches no join',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: succeed\n  c:\n    action: shop.check\n`,
+    line: 9,
+    column: 17,
+    message: "In the fork at 'a', 'succeed' after task 'b' would end only its branch in Step Functions",
   },
   {
     code: 'SRC1104',
@@ -151,13 +151,13 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     code: 'SRC1106',
-    title: 'transition into a branch from outside',
+    title: 'copy of a task with a retry loop',
     source:
-      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n    on-error: b\n  b:\n    action: shop.check\n    on-success: j\n` +
-      `  c:\n    action: shop.check\n    on-success: j\n  j:\n    join: all\n    action: shop.check\n`,
-    line: 4,
+      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: d\n` +
+      `  c:\n    action: shop.check\n    on-success: d\n  d:\n    action: shop.check\n    retry:\n      count: 2\n      delay: 1\n      break-on: <% $error.Error = "Fatal" %>\n`,
+    line: 10,
     column: 3,
-    message: "The transition 'a' → 'b' crosses the boundary of the fork closed by 'j'",
+    message: "The transition 'c' → 'd' needs a copy of task 'd' in another fork branch",
   },
   {
     code: 'SRC1107',

@@ -9,7 +9,7 @@ import { emitPartialJoin } from './emit-partial-join';
 import { emitPauseBefore, emitPauseState } from './emit-pause';
 import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
-import { branchExitOutput, branchOutput, terminalOutput, workflowOutput } from './outputs';
+import { branchExitOutput, branchOutput, forkOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
 import { comment, type EmitContext, type RegionScope, type States } from './context';
 import { jsonataString, toAslValue } from './jsonata-text';
@@ -18,11 +18,16 @@ import { jsonataString, toAslValue } from './jsonata-text';
 export function emitRegion(scope: RegionScope, context: EmitContext): string {
   for (const item of scope.region.items) {
     if (item.kind === 'fork') emitFork(item.fork, scope, context);
-    else emitTaskStates(context.byName.get(item.name) as Task, scope, context);
+    else emitTaskStates(placedTask(item.name, context), scope, context);
   }
 
   const first = scope.region.items[0];
-  return first.kind === 'fork' ? parallelName(first.fork) : entryStateOf(context.byName.get(first.name), first.name);
+  return first.kind === 'fork' ? parallelName(first.fork) : entryStateOf(placedTask(first.name, context), first.name);
+}
+
+/** Returns the task placed under a state name, which for a copy differs from its task's name. */
+function placedTask(name: string, context: EmitContext): Task {
+  return context.graph.tasks.get(name) as Task;
 }
 
 /**
@@ -37,8 +42,16 @@ function addState(scope: RegionScope, name: string, state: Record<string, unknow
   scope.states[name] = state;
 }
 
+/**
+ * Returns the name of a fork's Parallel state: `join_<join>`, or without a
+ * join `<task>.on-success.fork` (`.on-error.fork`) after the forking task
+ * and `fork_start` for several start tasks.
+ */
 export function parallelName(fork: Fork): string {
-  return `join_${fork.join}`;
+  if (fork.join) return `join_${fork.join}`;
+  if (!fork.origin) return 'fork_start';
+
+  return `${fork.origin.task}.${fork.origin.outcome === 'success' ? 'on-success' : 'on-error'}.fork`;
 }
 
 /** Branch-local names for the values that leave a branch, which must not shadow the join's variables. */
@@ -54,6 +67,14 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
     const startAt = emitRegion({ region: branch, states, renames: branchRenames(branch, scope.renames, context) }, context);
     return { StartAt: startAt, States: states };
   });
+  const entries = fork.branches.map((branch) => branch.entry).join(', ');
+  const joinTask = fork.join ? context.graph.tasks.get(fork.join) : undefined;
+
+  if (!fork.join) {
+    const state = { Type: 'Parallel', Comment: `Fork of ${entries} without a join, which ends when every branch has ended`, Branches: branches, Output: forkOutput(fork, scope, context), End: true };
+    addState(scope, parallelName(fork), state, context, fork.origin && context.graph.tasks.get(fork.origin.task));
+    return;
+  }
 
   const assign: Record<string, string> = {};
   for (const [index, branch] of fork.branches.entries()) {
@@ -64,16 +85,17 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
 
   const state: Record<string, unknown> = {
     Type: 'Parallel',
-    Comment: `Fork of ${fork.branches.map((branch) => branch.entry).join(', ')} closed by ${fork.join}`,
+    Comment: `Fork of ${entries} closed by ${fork.join}`,
     Branches: branches,
   };
   if (Object.keys(assign).length > 0) state.Assign = assign;
-  state.Next = fork.join && entryStateOf(context.byName.get(fork.join), fork.join);
-  addState(scope, parallelName(fork), state, context, fork.join ? context.byName.get(fork.join) : undefined);
-  const joinTask = fork.join ? context.byName.get(fork.join) : undefined;
+  state.Next = entryStateOf(joinTask, fork.join);
+  addState(scope, parallelName(fork), state, context, joinTask);
   const quorum = joinQuorum(joinTask);
   if (quorum !== undefined && quorum < fork.branches.length) {
-    emitPartialJoin(fork, state, quorum, context, (name, generated) => addState(scope, name, generated, context, joinTask));
+    // The partial join reads the join task by state name, which for a copied join is the copy's.
+    const joinContext = { ...context, byName: context.graph.tasks };
+    emitPartialJoin(fork, state, quorum, joinContext, (name, generated) => addState(scope, name, generated, context, joinTask));
   }
 }
 
@@ -174,6 +196,11 @@ function emitNoMatch(task: Task, name: string, outcome: 'success' | 'error', bin
     addState(scope, name, emitFail(undefined, bindings, true, task.name, task.range, context), context, task);
     return name;
   }
+  // In a branch, where checkStructure allows this only without a join exit, the path ends with the branch.
+  if (scope.region.parent) {
+    addState(scope, name, emitBranchExit(branchExitOutput(scope, context), line, context), context, task);
+    return name;
+  }
 
   const render = (expression: Expression) => renderBound(expression, bindings);
   addState(scope, name, emitSucceed(jsonataString(workflowOutput(task, context, 'success', render)), line, context), context, task);
@@ -194,7 +221,7 @@ function targetState(
   const line = target.range.start.line;
 
   if (target.kind === 'task') {
-    if (!isBranchExit(task, target.name, scope)) return entryStateOf(context.byName.get(target.name), target.name);
+    if (!isBranchExit(task, target.name, scope)) return entryStateOf(context.graph.tasks.get(target.name), target.name);
     const exitName = `${name}.${target.name}`;
     addState(scope, exitName, emitBranchExit(branchExitOutput(scope, context), line, context), context, task);
     return exitName;

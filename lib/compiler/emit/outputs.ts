@@ -4,6 +4,7 @@ import { taskResultPrefix } from '../../dsl/mistral-forms';
 import { findFreeVariables } from '../../dsl/variables';
 import { expressionsOf, resultVariable } from '../graph/check-variables';
 import { publishedNames } from '../graph/definitions';
+import type { Fork } from '../graph/regions';
 import { renderRenamed } from './bindings';
 import type { EmitContext, RegionScope } from './context';
 import { resultOf } from './emit-task';
@@ -59,4 +60,32 @@ export function branchOutput(task: Task, scope: RegionScope, context: EmitContex
 export function branchExitOutput(scope: RegionScope, context: EmitContext): string {
   const names = context.definitions.branchOutputs.get(scope.region) ?? [];
   return jsonataString(`{${names.map((name) => `${JSON.stringify(name)}: $${scope.renames.get(name) ?? name}`).join(', ')}}`);
+}
+
+/**
+ * Output of the Parallel state of a fork without join, which ends its
+ * region. At the top level it is the workflow output, with the names that
+ * leave the branches bound from `$states.result`, and inside a branch it
+ * is that branch's output. A name that several branches output, which only
+ * copies of one task publish, takes the value of the last such branch.
+ */
+export function forkOutput(fork: Fork, scope: RegionScope, context: EmitContext): string {
+  const fromBranch = new Map<string, number>();
+  for (const [index, branch] of fork.branches.entries()) {
+    for (const name of context.definitions.branchOutputs.get(branch) ?? []) fromBranch.set(name, index);
+  }
+  const read = (name: string, index: number | undefined) => (index === undefined ? `$${scope.renames.get(name) ?? name}` : `$states.result[${index}].${name}`);
+
+  if (scope.region.parent) {
+    const names = context.definitions.branchOutputs.get(scope.region) ?? [];
+    return jsonataString(`{${names.map((name) => `${JSON.stringify(name)}: ${read(name, fromBranch.get(name))}`).join(', ')}}`);
+  }
+
+  const render = (expression: Expression) => renderRenamed(expression, new Map());
+  const defined = context.definitions.afterFork.get(fork) ?? new Set<string>();
+  const output = context.workflow.output
+    ? renderValue(context.workflow.output, render)
+    : `{${[...defined].map((name) => `${JSON.stringify(name)}: $${name}`).join(', ')}}`;
+  const bindings = [...fromBranch].map(([name, index]) => `$${name} := ${read(name, index)}`);
+  return jsonataString(bindings.length === 0 ? output : `(${[...bindings, output].join('; ')})`);
 }

@@ -1,9 +1,10 @@
-import type { DiagnosticBag } from '../../diagnostics/diagnostic';
-import type { Task, TransitionItem } from '../../dsl/model';
+import type { DiagnosticBag, SourceRange } from '../../diagnostics/diagnostic';
+import type { Target, Task, TransitionItem } from '../../dsl/model';
 import { suggestClosest } from '../../dsl/suggest';
 import {
   isForkGroup,
   isGuardedGroup,
+  sourceTaskOf,
   taskTargets,
   transitionGroups,
   type Fork,
@@ -11,11 +12,18 @@ import {
   type TransitionGroup,
   type WorkflowGraph,
 } from './regions';
+import { hasLoopCounter, TaskCopies, withPlacedTargets } from './task-copies';
+
+/** Copies beyond which the analysis stops, because each fork copied again can double them. */
+const maxCopies = 200;
 
 /**
  * Decomposes the task graph into regions: the top-level sequence and, for
  * each fork, one region per branch up to the `join: all` task that closes
- * it. Reports every edge that breaks this structure.
+ * it, or up to the ends of the branches when no join closes it. A task
+ * reached from several regions is placed once in each of them, so that it
+ * runs once per arrival as in Mistral. Reports every edge that breaks this
+ * structure.
  */
 export function analyseGraph(tasks: readonly Task[], bag: DiagnosticBag): WorkflowGraph {
   return new GraphAnalysis(tasks, bag).run();
@@ -27,6 +35,9 @@ class GraphAnalysis {
   private nextId = 0;
   /** Joins reached by a transition, even where the fork they close is invalid. */
   private readonly reachedJoins = new Set<string>();
+  /** State name of each task placed in a region, by task name: the task itself or its copy. */
+  private readonly placements = new Map<Region, Map<string, string>>();
+  private readonly copies = new TaskCopies();
 
   constructor(
     private readonly tasks: readonly Task[],
@@ -35,6 +46,8 @@ class GraphAnalysis {
     this.byName = new Map(tasks.map((task) => [task.name, task]));
     this.graph = {
       root: this.newRegion(),
+      tasks: new Map(),
+      copyOf: new Map(),
       regionOf: new Map(),
       forks: [],
       forkAt: new Map(),
@@ -54,7 +67,7 @@ class GraphAnalysis {
       return this.graph;
     } else if (starts.length === 1) {
       this.graph.root.entry = starts[0];
-      this.place(starts[0], this.graph.root);
+      this.place(starts[0], starts[0], this.graph.root);
     } else {
       this.openFork(this.graph.root, undefined, starts, 'the start tasks');
     }
@@ -102,22 +115,36 @@ class GraphAnalysis {
     return this.tasks.filter((task) => !targeted.has(task.name)).map((task) => task.name);
   }
 
-  /** Places a task in a region and walks its transitions, depth first. */
-  private place(name: string, region: Region): void {
-    const task = this.byName.get(name);
+  /** Places a task in a region under state name `name` and walks its transitions, depth first. */
+  private place(source: string, name: string, region: Region): void {
+    const task = this.byName.get(source);
     if (!task) return;
 
     this.graph.regionOf.set(name, region);
+    this.graph.tasks.set(name, task.name === name ? task : { ...task, name });
+    if (name !== source) this.graph.copyOf.set(name, source);
+    const inRegion = this.placements.get(region) ?? new Map<string, string>();
+    this.placements.set(region, inRegion);
+    inRegion.set(source, name);
     region.items.push({ kind: 'task', name });
 
-    for (const group of transitionGroups(task)) this.follow(task, group, region);
+    const placed = new Map<Target, string>();
+    const placedTask = this.graph.tasks.get(name) as Task;
+    for (const group of transitionGroups(task)) this.follow(placedTask, group, region, placed);
+    this.graph.tasks.set(name, withPlacedTargets(task, name, placed));
   }
 
-  private follow(task: Task, group: TransitionGroup, region: Region): void {
+  /** Follows the targets of one group, recording in `placed` each target that leads to a differently named state. */
+  private follow(task: Task, group: TransitionGroup, region: Region, placed: Map<Target, string>): void {
+    const enter = (target: Extract<Target, { kind: 'task' }>) => {
+      const name = this.enter(task, group.outcome, target.name, region);
+      if (name !== target.name) placed.set(target, name);
+    };
+
     if (isGuardedGroup(group) && group.items.some((item) => item.guard === undefined)) {
       const transition = task.transitions[group.items[0].kind];
-      this.bag.report('mixedTransition', transition?.range ?? task.range, group.items[0].kind, task.name);
-      for (const target of taskTargets(group)) this.enter(task, group.outcome, target.name, region);
+      this.bag.report('mixedTransition', transition?.range ?? task.range, group.items[0].kind, this.sourceOf(task));
+      for (const target of taskTargets(group)) enter(target);
       return;
     }
 
@@ -125,51 +152,99 @@ class GraphAnalysis {
       const targets = taskTargets(group);
       if (targets.length !== group.items.length) {
         const command = group.items.find((item) => item.target.kind !== 'task') as TransitionItem;
-        this.bag.report('invalidValue', command.target.range, `${task.name}.${group.items[0].kind}`, "an engine command ('fail' or 'succeed') cannot be one of several targets without guards; give each target a guard");
+        this.bag.report('invalidValue', command.target.range, `${this.sourceOf(task)}.${group.items[0].kind}`, "an engine command ('fail' or 'succeed') cannot be one of several targets without guards; give each target a guard");
         return;
       }
       const names = targets.map((target) => target.name).filter((name) => this.byName.has(name));
-      this.openFork(region, { task: task.name, outcome: group.outcome }, names, `'${task.name}' (${group.items[0].kind})`);
+      this.openFork(region, { task: task.name, outcome: group.outcome }, names, `'${this.sourceOf(task)}' (${group.items[0].kind})`);
       return;
     }
 
     for (const item of group.items) {
-      if (item.target.kind === 'task') this.enter(task, group.outcome, item.target.name, region);
+      if (item.target.kind === 'task') enter(item.target);
     }
   }
 
-  /** Follows one edge `from → to` inside `region`. */
-  private enter(from: Task, outcome: 'success' | 'error', to: string, region: Region): void {
+  /** Follows one edge `from → to` inside `region` and returns the name of the state it leads to. */
+  private enter(from: Task, outcome: 'success' | 'error', to: string, region: Region): string {
     const target = this.byName.get(to);
-    if (!target) return;
-    const edge = `'${from.name}' → '${to}'`;
+    if (!target) return to;
+    const edge = `'${this.sourceOf(from)}' → '${to}'`;
 
     if (target.join === 'all') {
       this.reachedJoins.add(to);
       const closed = this.graph.forkClosedBy.get(to);
-      if (closed) {
-        this.bag.report('joinClosesTwoForks', from.range, to, describeFork(closed), edge);
+      const enclosing = region.parent?.fork;
+      if (closed && !(enclosing && this.isCopyOf(enclosing, closed))) {
+        this.bag.report('joinClosesTwoForks', from.range, to, describeFork(closed, this.graph), edge);
         if (region.parent) region.exits.push({ task: from.name, outcome, join: to });
       } else if (region.parent) {
         region.exits.push({ task: from.name, outcome, join: to });
       } else {
         this.bag.report('joinWithoutFork', from.range, to, edge);
-        if (!this.graph.regionOf.has(to)) this.place(to, region);
+        if (!this.graph.regionOf.has(to)) this.place(to, to, region);
       }
+      return to;
+    }
+
+    return this.placeIn(to, region, from.range, edge);
+  }
+
+  /**
+   * Returns the state of task `source` in `region`: the one placed there
+   * already, the task itself when it has no placement yet, or else a copy.
+   */
+  private placeIn(source: string, region: Region, range: SourceRange, edge: string): string {
+    const here = this.placements.get(region)?.get(source);
+    if (here !== undefined) return here;
+    if (!this.graph.regionOf.has(source)) {
+      this.place(source, source, region);
+      return source;
+    }
+
+    return this.placeCopy(source, region, range, edge) ?? source;
+  }
+
+  /** Places a copy of `source` in `region`, or reports why it cannot and returns undefined. */
+  private placeCopy(source: string, region: Region, range: SourceRange, edge: string): string | undefined {
+    const task = this.byName.get(source) as Task;
+    if (hasLoopCounter(task)) {
+      const reason = "its 'retry' with 'break-on' or 'continue-on' keeps a loop counter named after the task, which a copy cannot have: remove 'break-on' and 'continue-on', or reach the task from one branch only";
+      this.bag.report('regionCrossing', range, edge, source, reason);
+      return undefined;
+    }
+    if (this.copies.total >= maxCopies) {
+      const reason = `the workflow would need more than ${maxCopies} copies of tasks: close the forks with 'join: all' tasks where their branches meet`;
+      this.bag.report('regionCrossing', range, edge, source, reason);
+      return undefined;
+    }
+
+    const name = this.copies.nextName(source);
+    this.place(source, name, region);
+    return name;
+  }
+
+  private sourceOf(task: Task): string {
+    return sourceTaskOf(this.graph, task.name);
+  }
+
+  /** Returns whether two forks are placements of the same fork of the source, one a copy of the other. */
+  private isCopyOf(fork: Fork, other: Fork): boolean {
+    const key = (candidate: Fork) => candidate.origin && `${sourceTaskOf(this.graph, candidate.origin.task)}|${candidate.origin.outcome}`;
+    return fork !== other && key(fork) !== undefined && key(fork) === key(other);
+  }
+
+  /** Opens a fork in `region`, walks each branch, then places the join after it when one closes the fork. */
+  private openFork(region: Region, origin: Fork['origin'], targets: string[], where: string): void {
+    const fork: Fork = { id: this.graph.forks.length, origin, branches: [], region };
+    const enclosing = this.enclosingCopyOf(fork, region);
+    if (enclosing && origin) {
+      const source = sourceTaskOf(this.graph, origin.task);
+      const reason = `its copy would open the fork at '${source}' again inside a branch of that fork, a loop that crosses the fork boundary: keep the loop inside one branch, or close the fork with 'join: all' before looping back`;
+      this.bag.report('regionCrossing', this.byName.get(source)?.range ?? this.tasks[0].range, `to '${source}'`, source, reason);
       return;
     }
 
-    const placed = this.graph.regionOf.get(to);
-    if (placed === undefined) {
-      this.place(to, region);
-    } else if (placed !== region) {
-      this.bag.report('regionCrossing', from.range, edge, describeCrossedFork(crossedFork(placed, region)));
-    }
-  }
-
-  /** Opens a fork in `region`, walks each branch, then places the join after it. */
-  private openFork(region: Region, origin: Fork['origin'], targets: string[], where: string): void {
-    const fork: Fork = { id: this.graph.forks.length, origin, branches: [], region };
     this.graph.forks.push(fork);
     if (origin) this.graph.forkAt.set(`${origin.task}|${origin.outcome}`, fork);
     region.items.push({ kind: 'fork', fork });
@@ -182,27 +257,33 @@ class GraphAnalysis {
         this.bag.report('emptyBranch', task.range, where, target);
         continue;
       }
-      branch.entry = target;
-      const placed = this.graph.regionOf.get(target);
-      if (placed) {
-        this.bag.report('regionCrossing', task?.range ?? this.tasks[0].range, `to '${target}'`, describeCrossedFork(fork));
-        continue;
-      }
-      this.place(target, branch);
+      const from = origin ? `'${sourceTaskOf(this.graph, origin.task)}' → '${target}'` : `to start task '${target}'`;
+      branch.entry = this.placeIn(target, branch, task?.range ?? this.tasks[0].range, from);
     }
 
     const join = this.closeFork(fork, targets, where);
     if (!join) return;
 
-    fork.join = join;
-    this.graph.forkClosedBy.set(join, fork);
-    this.place(join, region);
+    const name = this.graph.regionOf.has(join) ? this.placeCopy(join, region, this.byName.get(join)?.range ?? this.tasks[0].range, `to '${join}'`) : join;
+    if (!name) return;
+    fork.join = name;
+    this.graph.forkClosedBy.set(name, fork);
+    if (name === join) this.place(join, join, region);
   }
 
+  /** Returns the fork around `region` that `fork` copies, which only a loop through the fork can cause. */
+  private enclosingCopyOf(fork: Fork, region: Region): Fork | undefined {
+    for (let current: Region | undefined = region; current?.parent; current = current.parent.fork.region) {
+      if (this.isCopyOf(fork, current.parent.fork)) return current.parent.fork;
+    }
+    return undefined;
+  }
+
+  /** Returns the task name of the join that closes the fork, or undefined when none does or the joins conflict. */
   private closeFork(fork: Fork, targets: string[], where: string): string | undefined {
     const joins = new Set(fork.branches.flatMap((branch) => branch.exits.map((exit) => exit.join)));
     // A join that already closes another fork has been reported where it is reached again.
-    if ([...joins].some((join) => this.graph.forkClosedBy.has(join))) return undefined;
+    if ([...joins].some((join) => this.closesOtherFork(join, fork))) return undefined;
 
     if (joins.size > 1) {
       const reached = fork.branches
@@ -212,52 +293,24 @@ class GraphAnalysis {
       return undefined;
     }
 
-    let closed = true;
-    for (const [index, branch] of fork.branches.entries()) {
-      if (branch.exits.length > 0 || branch.entry === undefined) continue;
-      const ends = this.branchEnds(branch);
-      const edge = fork.origin ? `'${fork.origin.task}' → '${targets[index]}'` : `starting at '${targets[index]}'`;
-      this.bag.report('forkWithoutJoin', this.rangeOfFork(fork), where, edge, ends);
-      closed = false;
-    }
-
-    return closed ? [...joins][0] : undefined;
+    return [...joins][0];
   }
 
-  private branchEnds(branch: Region): string {
-    const last = [...branch.items].reverse().find((item) => item.kind === 'task');
-    return last && last.kind === 'task' ? `ends at '${last.name}' without reaching a 'join: all' task` : 'never reaches a join';
+  /** Returns whether `join` closes a fork other than `fork` and its copies. */
+  private closesOtherFork(join: string, fork: Fork): boolean {
+    const closed = this.graph.forkClosedBy.get(join);
+    return closed !== undefined && !this.isCopyOf(fork, closed);
   }
 
   private rangeOfFork(fork: Fork) {
-    const origin = fork.origin ? this.byName.get(fork.origin.task) : undefined;
+    const origin = fork.origin ? this.byName.get(sourceTaskOf(this.graph, fork.origin.task)) : undefined;
     if (origin) return origin.range;
     const first = fork.branches[0]?.entry;
     return (first && this.byName.get(first)?.range) || this.tasks[0].range;
   }
 }
 
-function describeFork(fork: Fork): string {
-  return fork.origin ? `'${fork.origin.task}'` : 'the start tasks';
-}
-
-function ancestorsOf(region: Region): Region[] {
-  const chain: Region[] = [];
-  for (let current: Region | undefined = region; current; current = current.parent?.fork.region) chain.push(current);
-  return chain;
-}
-
-/** Returns the fork whose boundary an edge between two regions crosses. */
-function crossedFork(placed: Region, from: Region): Fork | undefined {
-  const fromChain = ancestorsOf(from);
-  const placedChain = ancestorsOf(placed);
-  const common = placedChain.find((region) => fromChain.includes(region));
-  const inner = placed === common ? fromChain : placedChain;
-
-  return inner.find((region) => region.parent?.fork.region === common)?.parent?.fork;
-}
-
-function describeCrossedFork(fork: Fork | undefined): string {
-  if (fork?.join) return `the fork closed by '${fork.join}'`;
-  return fork ? `the fork at ${describeFork(fork)}` : 'a fork';
+/** Describes a fork by its source task, so that a copy reads as the task the user wrote. */
+export function describeFork(fork: Fork, graph: WorkflowGraph): string {
+  return fork.origin ? `'${sourceTaskOf(graph, fork.origin.task)}'` : 'the start tasks';
 }

@@ -1,64 +1,85 @@
-import type { DiagnosticBag } from '../../diagnostics/diagnostic';
+import type { DiagnosticBag, SourceRange } from '../../diagnostics/diagnostic';
 import type { Task, Workflow } from '../../dsl/model';
 import type { Definitions } from './definitions';
-import type { Region, WorkflowGraph } from './regions';
+import { sourceTaskOf, type Region, type WorkflowGraph } from './regions';
+
+/** Where a name is already defined: a sentence fragment, and the source task when a sibling branch publishes it. */
+interface Origin {
+  text: string;
+  sibling?: string;
+}
 
 /**
  * Reports names published inside a fork branch that collide with a variable
  * of an enclosing scope or with a name published in a sibling branch. Step
  * Functions rejects both, because a Parallel branch has its own variable
- * scope that can neither assign nor shadow outer variables.
+ * scope that can neither assign nor shadow outer variables. Copies of one
+ * task in sibling branches may publish the same name: the Parallel takes
+ * the value of the last such branch.
  */
 export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
-  const byName = new Map(workflow.tasks.map((task) => [task.name, task]));
-  const initial = new Set(definitions.initial);
+  const byName = graph.tasks;
+  const sourceOf = (name: string) => sourceTaskOf(graph, name);
+  // Copies of a task share its source positions, so each collision is reported once.
+  const reported = new Set<string>();
+  const report = (range: SourceRange, task: string, name: string, origin: string) => {
+    const key = `${range.start.line}:${range.start.column}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    bag.report('publishCollision', range, task, name, origin);
+  };
 
-  const visit = (region: Region, outer: ReadonlyMap<string, string>) => {
+  const visit = (region: Region, outer: ReadonlyMap<string, Origin>) => {
     const own = new Map(outer);
     for (const item of region.items) {
       if (item.kind === 'task') {
         const task = byName.get(item.name);
-        if (task) checkTask(task, region, outer, bag);
+        if (task) checkTask(task, sourceOf(task.name), region, outer, report);
         for (const entry of [...(task?.publish ?? []), ...(task?.publishOnError ?? [])]) {
-          if (!own.has(entry.name)) own.set(entry.name, `is published by task '${item.name}' outside the fork`);
+          if (!own.has(entry.name)) own.set(entry.name, { text: `is published by task '${sourceOf(item.name)}' outside the fork` });
         }
       }
     }
     for (const item of region.items) {
       if (item.kind !== 'fork') continue;
-      const siblings = new Map<string, string>();
+      const siblings = new Map<string, Origin>();
       for (const branch of item.fork.branches) {
         const scope = new Map(own);
         for (const [name, origin] of siblings) if (!scope.has(name)) scope.set(name, origin);
         visit(branch, scope);
-        for (const name of branchNames(branch, byName)) {
-          if (!siblings.has(name)) siblings.set(name, `is also published in the sibling branch starting at '${branch.entry}'`);
+        for (const [name, source] of branchNames(branch, byName, sourceOf)) {
+          const entry = sourceOf(branch.entry ?? '');
+          if (!siblings.has(name)) siblings.set(name, { text: `is also published in the sibling branch starting at '${entry}'`, sibling: source });
         }
       }
       for (const branch of item.fork.branches) {
-        for (const name of definitions.branchOutputs.get(branch) ?? []) own.set(name, `is assigned by the join of the fork closed by '${item.fork.join}'`);
+        const closedBy = item.fork.join ? `the join of the fork closed by '${sourceOf(item.fork.join)}'` : 'the fork without join';
+        for (const name of definitions.branchOutputs.get(branch) ?? []) own.set(name, { text: `is assigned by ${closedBy}` });
       }
     }
   };
 
-  const top = new Map<string, string>();
-  for (const name of initial) top.set(name, 'is a workflow input or var');
+  const top = new Map<string, Origin>();
+  for (const name of definitions.initial) top.set(name, { text: 'is a workflow input or var' });
   visit(graph.root, top);
 }
 
-function checkTask(task: Task, region: Region, outer: ReadonlyMap<string, string>, bag: DiagnosticBag): void {
+type Report = (range: SourceRange, task: string, name: string, origin: string) => void;
+
+function checkTask(task: Task, source: string, region: Region, outer: ReadonlyMap<string, Origin>, report: Report): void {
   if (!region.parent) return;
 
   for (const entry of [...task.publish, ...task.publishOnError]) {
     const origin = outer.get(entry.name);
-    if (origin) bag.report('publishCollision', entry.range, task.name, entry.name, origin);
+    if (origin && origin.sibling !== source) report(entry.range, source, entry.name, origin.text);
   }
 }
 
-function branchNames(region: Region, byName: Map<string, Task>): string[] {
-  return region.items.flatMap((item) => {
-    if (item.kind === 'fork') return item.fork.branches.flatMap((branch) => branchNames(branch, byName));
+/** Returns each name published in a region and its nested forks, with the source task that publishes it. */
+function branchNames(region: Region, byName: ReadonlyMap<string, Task>, sourceOf: (name: string) => string): [string, string][] {
+  return region.items.flatMap((item): [string, string][] => {
+    if (item.kind === 'fork') return item.fork.branches.flatMap((branch) => branchNames(branch, byName, sourceOf));
     const task = byName.get(item.name);
-    return [...(task?.publish ?? []), ...(task?.publishOnError ?? [])].map((entry) => entry.name);
+    return [...(task?.publish ?? []), ...(task?.publishOnError ?? [])].map((entry) => [entry.name, sourceOf(item.name)]);
   });
 }

@@ -4,7 +4,8 @@ import { taskResultPrefix, taskResultVariable } from '../../dsl/mistral-forms';
 import { findFreeVariables } from '../../dsl/variables';
 import { exclusiveDefault } from '../emit/emit-choice';
 import { publishedNames, type Definitions } from './definitions';
-import { transitionGroups, type WorkflowGraph } from './regions';
+import { describeFork } from './analyse-graph';
+import { sourceTaskOf, transitionGroups, type WorkflowGraph } from './regions';
 
 /** The names `$result` and `$error`, bound by the compiler where they are allowed. */
 export const resultVariable = 'result';
@@ -50,10 +51,18 @@ export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definit
   const inputNames = new Set(workflow.input.map((input) => input.name));
   for (const entry of workflow.vars) check(expressionsOf(entry.value), inputNames, `in vars '${entry.name}'`);
 
-  for (const task of workflow.tasks) {
+  for (const task of graph.tasks.values()) {
     const before = definitions.before.get(task.name);
-    if (!before || !graph.regionOf.has(task.name)) continue;
-    checkTask(task, before, workflow, check);
+    const region = graph.regionOf.get(task.name);
+    if (!before || !region) continue;
+    // A branch without a join exit ends on its own, and the workflow output is evaluated after the fork instead.
+    const endsWorkflow = !region.parent || region.exits.length > 0;
+    checkTask({ ...task, name: sourceTaskOf(graph, task.name) }, before, workflow, endsWorkflow, check);
+  }
+
+  for (const [fork, defined] of definitions.afterFork) {
+    if (fork.region.parent) continue;
+    check(expressionsOf(workflow.output), defined, `in the workflow output, after every branch of the fork at ${describeFork(fork, graph)} has ended`);
   }
 }
 
@@ -69,7 +78,7 @@ function extend(base: ReadonlySet<string>, extra: readonly string[]): Defined {
   return { has: (name) => base.has(name) || added.has(name) };
 }
 
-function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: Check): void {
+function checkTask(task: Task, before: Set<string>, workflow: Workflow, endsWorkflow: boolean, check: Check): void {
   const where = `in task '${task.name}'`;
   const withNames = (...names: string[]) => extend(before, names);
   const success = withNames(...publishedNames(task, 'success'), resultVariable);
@@ -91,11 +100,11 @@ function checkTask(task: Task, before: Set<string>, workflow: Workflow, check: C
       if (item.target.kind === 'fail') check(expressionsOf(item.target.message), defined, `in a fail message of task '${task.name}'`);
       if (item.target.kind === 'succeed') check(expressionsOf(workflow.output), defined, `in the workflow output, when task '${task.name}' succeeds`);
     }
-    if (group.outcome === 'success' && group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
+    if (endsWorkflow && group.outcome === 'success' && group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
       check(expressionsOf(workflow.output), defined, `in the workflow output, when no guard of task '${task.name}' matches`);
     }
   }
-  if (!groups.some((group) => group.outcome === 'success')) {
+  if (endsWorkflow && !groups.some((group) => group.outcome === 'success')) {
     check(expressionsOf(workflow.output), success, `in the workflow output, which task '${task.name}' returns as the last task`);
   }
 }

@@ -15,12 +15,15 @@ export interface Fork {
   /** The task whose transition forks, or undefined for the start tasks. */
   origin?: { task: string; outcome: 'success' | 'error' };
   branches: Region[];
-  /** The task with `join: all` that closes the fork, once found. */
+  /**
+   * The task with `join: all` that closes the fork, once found. A fork
+   * without one ends its region when every branch has ended.
+   */
   join?: string;
   region: Region;
 }
 
-/** A branch exit: a transition from a branch task to the fork's join. */
+/** A branch exit: a transition from a branch task to the fork's join, named as in the source. */
 export interface BranchExit {
   task: string;
   outcome: 'success' | 'error';
@@ -42,9 +45,18 @@ export interface Region {
   exits: BranchExit[];
 }
 
-/** Result of the graph analysis: the region tree and where each task lives. */
+/**
+ * Result of the graph analysis: the region tree and where each task lives.
+ * A task reached from several regions without a join is placed once per
+ * region: the first placement keeps the task's name and the others are
+ * copies named `<task>.2`, `<task>.3` … in order of arrival.
+ */
 export interface WorkflowGraph {
   root: Region;
+  /** Every placed task by state name, copies included, with transitions that name the placed targets. */
+  tasks: Map<string, Task>;
+  /** The source task of each copy, by the copy's state name. */
+  copyOf: Map<string, string>;
   regionOf: Map<string, Region>;
   forks: Fork[];
   /** Fork opened by each task and outcome, keyed `task|outcome`. */
@@ -70,6 +82,11 @@ export function transitionGroups(task: Task): TransitionGroup[] {
 /** Returns whether a group forks: more than one target and no guards. */
 export function isForkGroup(group: TransitionGroup): boolean {
   return group.items.length > 1 && group.items.every((item) => item.guard === undefined);
+}
+
+/** Returns the name of the source task that a placed task (or copy) runs. */
+export function sourceTaskOf(graph: WorkflowGraph, name: string): string {
+  return graph.copyOf.get(name) ?? name;
 }
 
 export function isGuardedGroup(group: TransitionGroup): boolean {
