@@ -2,11 +2,13 @@ import * as path from 'node:path';
 
 import type { Command } from 'commander';
 
+import { environmentKey } from '../../../lambdas/control/input-validation';
 import { defaultActionsDir } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import type { Decision } from '../run/approval-decider';
 import { causeMessage } from '../run/cause-message';
+import { parseEnvironment } from '../run/parse-environment';
 import { runWorkflow, type RunResult } from '../run/run-workflow';
 import { validateRunInput } from '../run/validate-run-input';
 
@@ -17,6 +19,7 @@ const PROJECT_DIR = path.resolve(__dirname, '..', '..', '..');
 
 interface RunCommandOptions {
   input: string;
+  env?: Record<string, unknown>;
   approve?: boolean;
   reject?: boolean;
   assembly?: string;
@@ -33,6 +36,7 @@ export function registerRun(program: Command, output: CliOutput, setExitCode: (c
     .description('Run one workflow on a fresh local runtime with the sample systems, printing each task and outbox message.')
     .argument('<file>', 'workflow YAML file')
     .option('--input <json>', 'execution input as a JSON object', '{}')
+    .option('--env <json>', 'environment that env() reads in the workflow and its sub-workflows, a JSON object', parseEnvironment)
     .option('--approve', 'approve every approval request through its link')
     .option('--reject', 'reject every approval request through its link')
     .option('--assembly <dir>', "run this cloud assembly instead of synthesizing the workflow's folder")
@@ -63,7 +67,7 @@ async function runCommand(file: string, options: RunCommandOptions, output: CliO
     result = await runWorkflow(
       {
         file,
-        input,
+        input: options.env === undefined ? input : { ...input, [environmentKey]: options.env },
         decision,
         assemblyDir: options.assembly === undefined ? undefined : path.resolve(options.assembly),
         dataDir: options.data === undefined ? undefined : path.resolve(options.data),

@@ -5,9 +5,11 @@ import { addConnectionOptions } from '../aws/connection-options';
 import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
 import type { CliOutput } from '../output';
+import { parseEnvironment } from '../run/parse-environment';
 
 interface StartExecutionOptions extends ConnectionOptions {
   input: Record<string, unknown>;
+  env?: Record<string, unknown>;
   name?: string;
   json?: boolean;
 }
@@ -15,7 +17,8 @@ interface StartExecutionOptions extends ConnectionOptions {
 /**
  * Registers `sirocco start-execution`. It validates the input against the
  * workflow's declared inputs as the control API does. With `--name`, a
- * repeated start with the same input returns the first execution.
+ * repeated start with the same input returns the first execution. `--env`
+ * goes to the control API as the body's `env` object.
  */
 export function registerStartExecution(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
@@ -23,6 +26,7 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
     .description('Start an execution of a workflow on the local runtime, or on AWS with --aws.')
     .argument('<workflow>', 'workflow name, which is also the state machine name')
     .option('--input <json>', 'execution input, a JSON object of the workflow inputs', parseInputObject, {})
+    .option('--env <json>', 'environment that env() reads in the workflow and its sub-workflows, a JSON object', parseEnvironment)
     .option('--name <name>', 'execution name, 1 to 80 characters; repeating a start with the same name and input returns the first execution');
   addConnectionOptions(command).action(async (workflow: string, options: StartExecutionOptions) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
@@ -30,7 +34,7 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
       const started = await callControlRoute(startExecution, connection.context, {
         pathParameters: { name: workflow },
         headers: { 'Idempotency-Key': options.name },
-        body: options.input,
+        body: options.env === undefined ? options.input : { ...options.input, env: options.env },
       });
 
       if (options.json) {
