@@ -92,7 +92,7 @@ function readOwnResult(expression: Expression, task: Task): Expression {
   return 'ast' in parsed ? { ...expression, text, ast: parsed.ast } : expression;
 }
 
-/** The publish entry that keeps a task's result for the reads in other tasks. */
+/** Builds the publish entry that keeps a task's result for the reads in other tasks. */
 function resultPublish(task: Task, range: SourceRange): NamedValue {
   const text = '$result';
   const expression: Expression = { text, ast: (parseExpression(text) as { ast: ExpressionNode }).ast, range, locate: () => range.start };
@@ -112,7 +112,7 @@ function checkReservedNames(workflow: Workflow, bag: DiagnosticBag): void {
   }
 }
 
-/** Maps every expression of a task; returns undefined when the mapping changed none of them. */
+/** Maps every expression of a task, and returns undefined when the mapping changed none of them. */
 function mapTask(task: Task, map: MapExpression): Task | undefined {
   let changed = false;
   const tracked: MapExpression = (expression) => {

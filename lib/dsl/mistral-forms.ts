@@ -16,7 +16,7 @@ export const environmentPath = '$states.context.Execution.Input.__env';
 /** `env()` where it is not the head of a path: `{}` when the execution was started without an environment. */
 export const environmentValue = `($exists(${environmentPath}) ? ${environmentPath} : {})`;
 
-/** Prefix of the variables that keep a task's result for `task(name).result`; workflows must not use it. */
+/** Prefix of the variables that keep a task's result for `task(name).result`, which workflows must not use. */
 export const taskResultPrefix = '__result_';
 
 const maxVariableNameLength = 80;
