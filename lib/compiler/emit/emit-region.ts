@@ -109,8 +109,22 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
   return scope.region.exits.some((exit) => exit.task === task.name && exit.join === target);
 }
 
+/**
+ * Sets the `task` of the action events in a copy's state to the copied
+ * task's name, which the actions and the history know, in place of the
+ * copy's state name. A with-items Map holds the Task state in its ItemProcessor.
+ */
+function nameSourceTask(state: Record<string, unknown>, source: string): void {
+  const payload = (state.Arguments as { Payload?: Record<string, unknown> } | undefined)?.Payload;
+  if (payload && typeof payload.task === 'string') payload.task = source;
+  const processor = state.ItemProcessor as { States?: Record<string, Record<string, unknown>> } | undefined;
+  for (const inner of Object.values(processor?.States ?? {})) nameSourceTask(inner, source);
+}
+
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
   const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
+  const source = context.graph.copyOf.get(task.name);
+  if (source) nameSourceTask(state, source);
   const addEntry = (name: string, generated: Record<string, unknown>) => addState(scope, name, generated, context, task);
   emitPauseBefore(task, afterPauseStateOf(task), context, addEntry);
   emitWaitBefore(task, context, addEntry);

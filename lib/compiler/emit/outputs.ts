@@ -85,7 +85,7 @@ export function forkOutput(fork: Fork, scope: RegionScope, context: EmitContext)
   const defined = context.definitions.afterFork.get(fork) ?? new Set<string>();
   const output = context.workflow.output
     ? renderValue(context.workflow.output, render)
-    : `{${[...defined].map((name) => `${JSON.stringify(name)}: $${name}`).join(', ')}}`;
+    : `{${[...defined].filter((name) => !name.startsWith(taskResultPrefix)).map((name) => `${JSON.stringify(name)}: $${name}`).join(', ')}}`;
   const bindings = [...fromBranch].map(([name, index]) => `$${name} := ${read(name, index)}`);
   return jsonataString(bindings.length === 0 ? output : `(${[...bindings, output].join('; ')})`);
 }
