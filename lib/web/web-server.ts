@@ -16,6 +16,8 @@ export interface WebServerOptions {
   workflows: WorkflowSummary[];
   /** Returns the links of an approval group, or undefined when the group does not exist. */
   approvalLinks(groupId: string): Promise<ApprovalLink[] | undefined>;
+  /** Mermaid text that the page draws on `#/graph`, served at `/local/graph`. */
+  graphText?: string;
   log: LocalLog;
 }
 
@@ -49,8 +51,9 @@ const PAGE_HTML = `<!doctype html>
 /**
  * Starts the web view's server on 127.0.0.1. It serves the page, its assets
  * and `/local/*`, the data that only the local runtime has: the workflow
- * list with definitions and the approval links. It forwards `/api/*` to the
- * control API, so that the page reads the same status API as the CLI.
+ * list with definitions, the approval links and the text of `#/graph`. It
+ * forwards `/api/*` to the control API, so that the page reads the same
+ * status API as the CLI.
  */
 export async function startWebServer(options: WebServerOptions): Promise<LoopbackServer> {
   let ownOrigins: string[] = [];
@@ -105,6 +108,10 @@ async function handle(
   }
   if (url.pathname === '/local/workflows') {
     sendJson(response, 200, { workflows: options.workflows });
+    return;
+  }
+  if (url.pathname === '/local/graph') {
+    sendGraphText(options, response);
     return;
   }
   const linksMatch = /^\/local\/approval-groups\/([^/]+)\/links$/.exec(url.pathname);
@@ -174,6 +181,14 @@ async function sendApprovalLinks(options: WebServerOptions, response: http.Serve
     return;
   }
   sendJson(response, 200, { links });
+}
+
+function sendGraphText(options: WebServerOptions, response: http.ServerResponse): void {
+  if (options.graphText === undefined) {
+    sendJson(response, 404, { error: 'NoGraph', message: 'This web view has no graph text to draw. `sirocco graph --format svg` starts a server that has one.' });
+    return;
+  }
+  sendJson(response, 200, { mermaid: options.graphText });
 }
 
 function sendPage(response: http.ServerResponse): void {

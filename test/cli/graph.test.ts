@@ -8,6 +8,7 @@ import { compileWorkflow } from '../../lib/compiler';
 import type { StateMachineDefinition } from '../../lib/compiler/types';
 import type { CliOutput } from '../../lib/cli/output';
 import { runCli } from '../../lib/cli/program';
+import { renderSvg, SvgRenderError } from '../../lib/cli/graph/render-svg';
 import { synthesizeWorkflows } from '../../lib/cli/run/synthesize-workflows';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
@@ -172,6 +173,25 @@ describe('sirocco graph', () => {
     expect(out.startsWith('<svg')).toBe(true);
     expect(out).toContain('approve_bonus');
     expect(out).toMatch(new RegExp(`class="node [^"]*running[^"]*" id="graph-flowchart-${nodeIds.approve_bonus}-`));
+  }, 60_000);
+
+  test('renders SVG with the web view page', async () => {
+    const { code, out } = await graph(SALARY, '--format', 'svg', '--direction', 'LR');
+    const svgTag = out.slice(0, out.indexOf('>') + 1);
+
+    expect(code).toBe(0);
+    expect(svgTag).toContain('id="graph"');
+    expect(svgTag).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svgTag).toContain('data-renderer="sirocco-web-view"');
+    expect(out).toMatch(new RegExp(`class="node [^"]*helper[^"]*" id="graph-flowchart-${nodeIds.input}-`));
+    expect(out).not.toContain('<foreignObject');
+  }, 60_000);
+
+  test('reports a Mermaid syntax error', async () => {
+    const rendering = renderSvg('flowchart TD\n  a["unclosed');
+
+    await expect(rendering).rejects.toBeInstanceOf(SvgRenderError);
+    await expect(rendering).rejects.toThrow(/^The graph failed to render: /);
   }, 60_000);
 
   test('exits 1 for an unknown execution', async () => {

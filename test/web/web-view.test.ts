@@ -167,6 +167,8 @@ describe('web view in Chromium', () => {
     await expect(card.locator('h2').textContent()).resolves.toBe('salary');
     await expect(card.locator('g.node').count()).resolves.toBeGreaterThanOrEqual(5);
     await expect(card.locator('.graph-canvas').textContent()).resolves.toContain('approve_bonus');
+    await expect(card.locator('.graph-canvas svg').getAttribute('data-renderer')).resolves.toBe('sirocco-web-view');
+    await expect(card.locator('.graph-canvas foreignObject').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -414,6 +416,14 @@ describe('web view server', () => {
 
     expect(response.status).toBe(404);
     expect(body.error).toBe('ExecutionDoesNotExist');
+  });
+
+  test('serves no graph text without one', async () => {
+    const response = await fetch(`${webViewUrl}/local/graph`);
+    const body = (await response.json()) as { error?: string };
+
+    expect(response.status).toBe(404);
+    expect(body.error).toBe('NoGraph');
   });
 
   test('serves every asset locally', async () => {

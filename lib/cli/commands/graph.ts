@@ -52,13 +52,13 @@ export async function drawGraph(file: string, options: GraphOptions, output: Cli
   const compiled = compileWorkflowFile(file, options.actionsDir, output, options.workflow);
   if (!compiled) return ExitCode.diagnostics;
 
+  const taskNames = compiled.metadata.tasks.map((task) => task.name);
   let statuses: Record<string, TaskStatus> | undefined;
   if (options.execution !== undefined) {
-    const taskNames = compiled.metadata.tasks.map((task) => task.name);
     statuses = await readStatuses(options, compiled.metadata.name, taskNames, output);
     if (!statuses) return LOOKUP_FAILED;
   }
-  const mermaid = `${toMermaid(compiled.asl, { direction: options.direction, statuses })}\n`;
+  const mermaid = `${toMermaid(compiled.asl, { direction: options.direction, statuses, tasks: taskNames })}\n`;
 
   let text = mermaid;
   if (options.format === 'svg') {

@@ -1,9 +1,21 @@
-import { chromium } from 'playwright-core';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import type { LoopbackServer } from '../../local/http/loopback-server';
+import { createMemoryLog } from '../../local/log';
+import { bundlePage, type PageAssets } from '../../web/page-bundle';
+import { startWebServer } from '../../web/web-server';
 
 /** Debian's Chromium, which playwright-core drives. Override with CHROMIUM_PATH. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** A failure to start Chromium or to render the diagram. */
+/** How long the page may take to draw the graph, in milliseconds. */
+const RENDER_TIMEOUT_MILLISECONDS = 30_000;
+
+/** A failure to bundle the page, start Chromium or render the diagram. */
 export class SvgRenderError extends Error {
   constructor(message: string) {
     super(message);
@@ -12,45 +24,87 @@ export class SvgRenderError extends Error {
 }
 
 /**
- * Renders Mermaid text to SVG in headless Chromium, with the browser build of
- * the installed `mermaid` package, which the web view serves too. The page
- * loads nothing over the network: every request is aborted and host names
- * do not resolve.
+ * Renders Mermaid text to SVG with the web view's own page, so that the file
+ * equals the graph that the web view draws. It bundles the page, serves it
+ * and the text from a web server on a free loopback port, and reads the SVG
+ * that the page's graph component draws on `#/graph` in headless Chromium.
+ * The browser loads nothing but that server: other requests are aborted and
+ * host names do not resolve.
  */
 export async function renderSvg(mermaidText: string, chromiumPath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH): Promise<string> {
-  let browser;
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-graph-'));
+  let server: LoopbackServer | undefined;
+  let browser: Browser | undefined;
+
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND'],
+    const assets = await bundleAssets(bundleDir);
+    server = await startWebServer({
+      port: 0,
+      assets,
+      workflows: [],
+      graphText: mermaidText,
+      approvalLinks: async () => undefined,
+      log: createMemoryLog(),
     });
-  } catch (error) {
-    throw new SvgRenderError(
-      `Starting Chromium at ${chromiumPath} failed: ${(error as Error).message.split('\n')[0]}. ` +
-        'Install chromium or set CHROMIUM_PATH, or use --format mermaid.',
-    );
-  }
-
-  try {
+    browser = await launchChromium(chromiumPath);
     const page = await browser.newPage();
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-
-    return await page.evaluate(async (text) => {
-      const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
-      const { svg } = await mermaid.render('graph', text);
-      return svg;
-    }, mermaidText);
-  } catch (error) {
-    throw new SvgRenderError(`Rendering the graph with Mermaid failed: ${(error as Error).message.split('\n')[0]}`);
+    return await readGraphSvg(page, server.url);
   } finally {
-    await browser.close();
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(bundleDir, { recursive: true, force: true });
   }
 }
 
-interface MermaidApi {
-  initialize(config: Record<string, unknown>): void;
-  render(id: string, text: string): Promise<{ svg: string }>;
+async function bundleAssets(bundleDir: string): Promise<PageAssets> {
+  try {
+    return await bundlePage(bundleDir);
+  } catch (error) {
+    throw new SvgRenderError(`Bundling the web view's page failed: ${firstLine(error)}. Use --format mermaid meanwhile.`);
+  }
+}
+
+async function launchChromium(chromiumPath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+  } catch (error) {
+    throw new SvgRenderError(
+      `Starting Chromium at ${chromiumPath} failed: ${firstLine(error)}. ` +
+        'Install chromium or set CHROMIUM_PATH, or use --format mermaid.',
+    );
+  }
+}
+
+/**
+ * Opens `#/graph` and waits until the page has drawn the SVG or shown an
+ * error. Returns the SVG element serialized as XML, so that the file is a
+ * standalone SVG document.
+ */
+async function readGraphSvg(page: Page, serverUrl: string): Promise<string> {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.route('**/*', (route) => (route.request().url().startsWith(`${serverUrl}/`) ? route.continue() : route.abort()));
+  await page.goto(`${serverUrl}/#/graph`);
+
+  const drawn = page.locator('.graph-canvas[data-rendered="true"] svg');
+  const failed = page.locator('#app .error');
+  try {
+    await drawn.or(failed).first().waitFor({ timeout: RENDER_TIMEOUT_MILLISECONDS });
+  } catch {
+    const reason = pageErrors[0] ? ` The page reported: ${pageErrors[0]}` : '';
+    throw new SvgRenderError(`Drawing the graph in the web view's page timed out after ${RENDER_TIMEOUT_MILLISECONDS / 1000} seconds.${reason}`);
+  }
+
+  if ((await failed.count()) > 0) {
+    throw new SvgRenderError((await failed.first().textContent()) ?? 'The graph failed to render.');
+  }
+  return drawn.evaluate((svg) => new XMLSerializer().serializeToString(svg));
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
 }

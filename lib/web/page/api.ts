@@ -94,3 +94,8 @@ export function changeExecution(executionArn: string, action: 'stop' | 'redrive'
 export function readApprovalLinks(groupId: string): Promise<{ links: ApprovalLink[] }> {
   return requestJson(`/local/approval-groups/${encodeURIComponent(groupId)}/links`);
 }
+
+/** Reads the Mermaid text that the server draws on `#/graph`, which only `sirocco graph` sets. */
+export function readGraphText(): Promise<{ mermaid: string }> {
+  return requestJson('/local/graph');
+}

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { STATUS_STYLES, toMermaid, type AslStates, type TaskStatus } from '../mermaid';
@@ -9,6 +9,12 @@ declare const mermaid: {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
 };
+
+/**
+ * Value of the `data-renderer` attribute that the page sets on each SVG it
+ * draws. It marks the files of `sirocco graph --format svg` too, because the CLI draws with this page.
+ */
+export const GRAPH_RENDERER = 'sirocco-web-view';
 
 let initialized = false;
 let renderCount = 0;
@@ -22,20 +28,37 @@ const STATUS_NAMES: Record<TaskStatus, string> = {
 
 /** Renders the Mermaid graph of a definition, with each task coloured by its status when given. */
 export function Graph(props: { definition: AslStates; tasks?: readonly string[]; statuses?: Record<string, TaskStatus> }) {
+  const text = toMermaid(props.definition, { statuses: props.statuses, tasks: props.tasks });
+
+  return h(
+    'figure',
+    { class: 'graph' },
+    h(MermaidGraph, { text }),
+    props.statuses ? Legend() : null,
+  );
+}
+
+/**
+ * Renders Mermaid flowchart text to SVG inside the page. `svgId` is the id of
+ * the SVG element and the prefix of its inner ids. It defaults to `graph-<n>`,
+ * unique within the page. The canvas gets `data-rendered="true"` once the SVG is in place.
+ */
+export function MermaidGraph(props: { text: string; svgId?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | undefined>(undefined);
-  const text = toMermaid(props.definition, { statuses: props.statuses, tasks: props.tasks });
 
   useEffect(() => {
     if (!initialized) {
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { htmlLabels: false } });
+      // SVG text labels, not HTML in <foreignObject>, so that the SVG that `sirocco graph` saves shows its labels in any SVG viewer.
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false, wrappingWidth: 400 } });
       initialized = true;
     }
     let current = true;
-    mermaid.render(`graph-${renderCount++}`, text).then(
+    mermaid.render(props.svgId ?? `graph-${renderCount++}`, props.text).then(
       ({ svg }) => {
         if (current && container.current) {
           container.current.innerHTML = svg;
+          container.current.querySelector('svg')?.setAttribute('data-renderer', GRAPH_RENDERER);
           container.current.dataset.rendered = 'true';
         }
       },
@@ -46,14 +69,13 @@ export function Graph(props: { definition: AslStates; tasks?: readonly string[];
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [props.text, props.svgId]);
 
   return h(
-    'figure',
-    { class: 'graph' },
+    Fragment,
+    null,
     error ? h('p', { class: 'error' }, error) : null,
-    h('div', { ref: container, class: 'graph-canvas', 'data-mermaid': text }),
-    props.statuses ? Legend() : null,
+    h('div', { ref: container, class: 'graph-canvas', 'data-mermaid': props.text }),
   );
 }
 

@@ -5,9 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { listWorkflows, type WorkflowSummary } from './api';
 import { ExecutionView } from './execution-view';
 import { ExecutionsView } from './executions-view';
+import { GraphView } from './graph-view';
 import { WorkflowsView } from './workflows-view';
 
-/** Routes on the location hash: `#/`, `#/workflows/<name>` and `#/executions/<ARN>`. */
+/** Routes on the location hash: `#/`, `#/workflows/<name>`, `#/executions/<ARN>` and `#/graph`. */
 function App() {
   const [hash, setHash] = useState(window.location.hash);
   const [workflows, setWorkflows] = useState<WorkflowSummary[] | undefined>(undefined);
@@ -30,6 +31,7 @@ function Content(hash: string, workflows: WorkflowSummary[] | undefined, error: 
   if (error) return h('p', { class: 'error', role: 'alert' }, error);
   if (!workflows) return h('p', { class: 'muted' }, 'Loading…');
 
+  if (hash === '#/graph') return h(GraphView, null);
   const [, kind, id] = /^#\/(workflows|executions)\/(.+)$/.exec(hash) ?? [];
   if (kind === 'executions') {
     return h(ExecutionView, { executionArn: decodeURIComponent(id), workflows, key: id });
