@@ -59,6 +59,22 @@ export function countTransitions(states: StatesMap, startAt: string): Cost {
   return visit(startAt) ?? { min: 0, max: 0 };
 }
 
+/**
+ * Maps the state names of task copies to their tasks. A copy is named
+ * `<task>.<n>`, and task names cannot contain a dot, so the name alone
+ * identifies it.
+ */
+export function listStateTasks(states: StatesMap, tasks: ReadonlySet<string>): Record<string, string> {
+  const stateTasks: Record<string, string> = {};
+  for (const [name, state] of Object.entries(states)) {
+    const copy = /^(.+)\.\d+$/.exec(name);
+    if (copy && tasks.has(copy[1])) stateTasks[name] = copy[1];
+    for (const branch of (state.Branches as { States: StatesMap }[] | undefined) ?? []) Object.assign(stateTasks, listStateTasks(branch.States, tasks));
+  }
+
+  return stateTasks;
+}
+
 /** Builds the metadata that the CDK layer and the CLI read next to the ASL. */
 export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): WorkflowMetadata {
   const substitutions: Substitution[] = [];
@@ -89,6 +105,8 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
     substitutions,
     transitions: { shortest: cost.min, longest: cost.max },
   };
+  const stateTasks = listStateTasks(asl.States, new Set(workflow.tasks.map((task) => task.name)));
+  if (Object.keys(stateTasks).length > 0) metadata.stateTasks = stateTasks;
   if (workflow.description !== undefined) metadata.description = workflow.description;
   if (workflow.triggers) metadata.triggers = listTriggers(workflow.triggers);
 

@@ -56,6 +56,13 @@ export interface WorkflowMetadata {
   substitutions: Substitution[];
   /** Billed state transitions of one execution, without retries. */
   transitions: { shortest: number; longest: number };
+  /**
+   * Task of each state that runs a copy of a task, by state name, such as
+   * `{"label.2": "label"}`. A task reached without a join from several fork
+   * branches gets one copy per extra branch, so that it runs once per
+   * arrival. Absent when no task is copied.
+   */
+  stateTasks?: Record<string, string>;
   /** Scheduled starts, one EventBridge Scheduler schedule each; absent when the workflow has none. */
   triggers?: TriggerInfo[];
 }

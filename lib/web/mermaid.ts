@@ -16,6 +16,12 @@ export interface MermaidOptions {
    * state is drawn as a helper that the compiler added, such as the input defaults.
    */
   tasks?: readonly string[];
+  /**
+   * Task of each copied state, by state name (the metadata's `stateTasks`).
+   * A copy is drawn as a task, and takes its task's status unless
+   * `statuses` lists the copy's own state name.
+   */
+  stateTasks?: Readonly<Record<string, string>>;
 }
 
 /** The part of an ASL definition that the graph reads. */
@@ -42,7 +48,7 @@ const MAX_LABEL_LENGTH = 40;
  * because state names may contain characters that Mermaid ids reject.
  */
 export function toMermaid(definition: AslStates, options: MermaidOptions = {}): string {
-  const writer = new GraphWriter(options.tasks);
+  const writer = new GraphWriter(options.tasks, options.stateTasks);
   // Mermaid reserves the word `end`, so the terminal nodes are `begin` and `finish`.
   const start = writer.terminal('begin', '((start))');
   const end = writer.terminal('finish', '((end))');
@@ -51,7 +57,7 @@ export function toMermaid(definition: AslStates, options: MermaidOptions = {}): 
   writer.edge(start, entry);
 
   const lines = [`flowchart ${options.direction ?? 'TD'}`, ...writer.lines];
-  lines.push(...statusLines(writer, options.statuses ?? {}));
+  lines.push(...statusLines(writer, options.statuses ?? {}, options.stateTasks ?? {}));
   return lines.join('\n');
 }
 
@@ -67,7 +73,10 @@ class GraphWriter {
   readonly ids = new Map<string, string>();
   private nextId = 0;
 
-  constructor(private readonly tasks?: readonly string[]) {}
+  constructor(
+    private readonly tasks?: readonly string[],
+    private readonly stateTasks: Readonly<Record<string, string>> = {},
+  ) {}
 
   terminal(id: string, shape: string): string {
     this.lines.push(`  ${id}${shape}`);
@@ -121,7 +130,7 @@ class GraphWriter {
         break;
       default:
         this.lines.push(`  ${id}[${label}]`);
-        if (this.tasks && !this.tasks.includes(name)) {
+        if (this.tasks && !this.tasks.includes(this.stateTasks[name] ?? name)) {
           this.lines.push(`  class ${id} helper`);
         }
     }
@@ -176,7 +185,7 @@ function innerScopes(state: Record<string, unknown>): AslStates[] {
   return [];
 }
 
-function statusLines(writer: GraphWriter, statuses: Record<string, TaskStatus>): string[] {
+function statusLines(writer: GraphWriter, statuses: Record<string, TaskStatus>, stateTasks: Readonly<Record<string, string>>): string[] {
   const lines = [
     '  classDef terminal fill:#101828,stroke:#101828,color:#ffffff',
     '  classDef helper fill:#ffffff,stroke:#98a2b3,color:#475467',
@@ -186,10 +195,13 @@ function statusLines(writer: GraphWriter, statuses: Record<string, TaskStatus>):
   }
 
   const byStatus = new Map<TaskStatus, string[]>();
-  for (const [name, status] of Object.entries(statuses)) {
+  const add = (name: string, status: TaskStatus) => {
     const id = writer.ids.get(name);
-    if (!id) continue;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+    if (id) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+  };
+  for (const [name, status] of Object.entries(statuses)) add(name, status);
+  for (const [name, task] of Object.entries(stateTasks)) {
+    if (statuses[name] === undefined && statuses[task] !== undefined) add(name, statuses[task]);
   }
   for (const [status, ids] of byStatus) {
     lines.push(`  class ${ids.join(',')} ${status}`);
