@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
-import type { Task, TransitionItem, Workflow } from './model';
+import type { NamedValue, Task, TransitionItem, Workflow } from './model';
+import { gateOf, withTargetInput } from './reverse-target';
 import type { SourceDocument } from './source-document';
 
 /** Action of the tasks that the plan adds to fork or join a level; it compiles to a Pass state. */
@@ -12,24 +13,28 @@ interface Requirement {
 }
 
 /**
- * Turns a `type: reverse` workflow into the direct workflow that runs every
+ * Turns a `type: reverse` workflow into a direct workflow that runs each
  * task after the tasks it `requires`. Tasks are grouped in levels by their
  * longest chain of requirements, each level runs as a fork of parallel
  * branches, and a level starts when the whole previous level has ended.
+ * With `target`, only the target and the tasks it requires are compiled.
+ * Without it, the execution input `task_name` selects the target at run
+ * time, and a gate before each task skips the tasks outside its closure.
  * Returns the workflow unchanged when it is not reverse, and undefined after
  * an error.
  */
 export function planReverseWorkflow(workflow: Workflow, source: SourceDocument, bag: DiagnosticBag): Workflow | undefined {
   const root = source.document.contents as YAMLMap;
   const typePair = pairOf(root, 'type');
+  const targetPair = pairOf(root, 'target');
   const requirements = readRequirements(root, source);
   const reverse = isScalar(typePair?.value) && typePair.value.value === 'reverse';
 
   if (!reverse) {
     for (const [task, requirement] of requirements) bag.report('requiresOutsideReverse', requirement.range, task);
-    return requirements.size > 0 ? undefined : workflow;
+    if (targetPair) bag.report('targetOutsideReverse', rangeOf(targetPair.key as Node, source));
+    return requirements.size > 0 || targetPair ? undefined : workflow;
   }
-  bag.report('reverseRunsAllTasks', rangeOf(typePair?.key as Node, source), workflow.name);
 
   const known = new Set(workflow.tasks.map((task) => task.name));
   let failed = false;
@@ -44,7 +49,8 @@ export function planReverseWorkflow(workflow: Workflow, source: SourceDocument, 
       failed = true;
     }
   }
-  if (failed) return undefined;
+  const target = targetPair ? readTarget(targetPair, known, source, bag) : undefined;
+  if (failed || target === null) return undefined;
 
   const levels = levelsOf(workflow.tasks, requirements);
   if (!levels) {
@@ -52,7 +58,53 @@ export function planReverseWorkflow(workflow: Workflow, source: SourceDocument, 
     return undefined;
   }
 
-  return { ...workflow, tasks: chainLevels(levels, workflow.tasks[0].range) };
+  const range = workflow.tasks[0].range;
+  if (target !== undefined) return planTarget(workflow, levels, closureOf(target, requirements), range);
+
+  bag.report('reverseTargetFromInput', rangeOf(typePair?.key as Node, source), workflow.name);
+  const closures = new Map(workflow.tasks.map((task) => [task.name, closureOf(task.name, requirements)]));
+  return withTargetInput({ ...workflow, tasks: chainLevels(levels, range, true) }, closures, range);
+}
+
+/** Returns the `target` task name, or null after reporting a value that names no task. */
+function readTarget(pair: Pair, known: ReadonlySet<string>, source: SourceDocument, bag: DiagnosticBag): string | null {
+  const value = isScalar(pair.value) ? String(pair.value.value) : '';
+  if (known.has(value)) return value;
+
+  bag.report('unknownReverseTarget', rangeOf(pair.value as Node, source), value, [...known].join(', '));
+  return null;
+}
+
+/** Returns the names of `target` and of every task that it requires, directly or not. */
+function closureOf(target: string, requirements: ReadonlyMap<string, Requirement>): Set<string> {
+  const closure = new Set<string>();
+  const pending = [target];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (closure.has(name)) continue;
+    closure.add(name);
+    pending.push(...(requirements.get(name)?.names ?? []));
+  }
+
+  return closure;
+}
+
+/**
+ * Keeps the tasks of the target's closure. A name that only the left-out
+ * tasks publish becomes a var of value null, so that the output can still
+ * read it, as Mistral's `$.name` reads null for a name that no task published.
+ */
+function planTarget(workflow: Workflow, levels: Task[][], closure: ReadonlySet<string>, range: SourceRange): Workflow {
+  const closureLevels = levels.map((level) => level.filter((task) => closure.has(task.name))).filter((level) => level.length > 0);
+  const published = new Set(closureLevels.flat().flatMap((task) => task.publish.map((entry) => entry.name)));
+  const empty = new Map<string, NamedValue>();
+  for (const task of workflow.tasks.filter((candidate) => !closure.has(candidate.name))) {
+    for (const entry of task.publish) {
+      if (!published.has(entry.name)) empty.set(entry.name, { name: entry.name, value: { kind: 'literal', value: null }, range: entry.range });
+    }
+  }
+
+  return { ...workflow, vars: [...workflow.vars, ...empty.values()], tasks: chainLevels(closureLevels, range, false) };
 }
 
 /** Groups tasks by the length of their longest chain of requirements, or returns undefined for a cycle. */
@@ -92,9 +144,11 @@ function levelsOf(tasks: Task[], requirements: ReadonlyMap<string, Requirement>)
  * Links the levels with `on-success` transitions. A level of several tasks
  * is a fork: it starts from the single task before it and joins at the
  * single task after it, and a `std.noop` task is added where that task is
- * missing.
+ * missing. With `gated`, each task gets a gate before it (see gateOf), a
+ * `std.noop` forks every level of several tasks and joins the last one, so
+ * that a skipped task always has one task to go on to.
  */
-function chainLevels(levels: Task[][], range: SourceRange): Task[] {
+function chainLevels(levels: Task[][], range: SourceRange, gated: boolean): Task[] {
   const names = new Set(levels.flat().map((task) => task.name));
   const unique = (base: string) => {
     let name = base;
@@ -115,23 +169,39 @@ function chainLevels(levels: Task[][], range: SourceRange): Task[] {
   const steps: Task[][] = [];
   levels.forEach((level, index) => {
     const previous = steps[steps.length - 1];
-    if (level.length > 1 && (previous === undefined || previous.length > 1)) {
+    if (level.length > 1 && (previous === undefined || previous.length > 1 || gated)) {
       steps.push([noop(index === 0 ? 'reverse_start' : `reverse_level_${index}`)]);
     }
     steps.push(level.map((task) => ({ ...task, transitions: {} })));
   });
+  if (gated && steps[steps.length - 1].length > 1) steps.push([noop('reverse_end')]);
+
+  const gates = new Map<string, string>();
+  if (gated) for (const task of levels.flat()) gates.set(task.name, unique(`reverse_gate_${task.name}`));
+  const entryOf = (task: Task) => gates.get(task.name) ?? task.name;
+
+  const tasks: Task[] = [];
+  steps.forEach((step, index) => {
+    const after = steps[index + 1] ?? [];
+    for (const task of step) {
+      const gate = gates.get(task.name);
+      // A gated task is never followed by a fork, so a skipped task has at most one next task.
+      if (gate !== undefined) tasks.push(gateOf(task, gate, after[0] && entryOf(after[0]), range));
+      if (after.length > 0) {
+        const items: TransitionItem[] = after.map((next) => ({ target: { kind: 'task', name: entryOf(next), range } }));
+        task.transitions['on-success'] = { kind: 'on-success', items, range };
+      }
+      tasks.push(task);
+    }
+  });
 
   for (let index = 1; index < steps.length; index++) {
-    const before = steps[index - 1];
-    const after = steps[index];
-    for (const task of before) {
-      const items: TransitionItem[] = after.map((next) => ({ target: { kind: 'task', name: next.name, range } }));
-      task.transitions['on-success'] = { kind: 'on-success', items, range };
-    }
-    if (before.length > 1) after[0].join = 'all';
+    if (steps[index - 1].length <= 1) continue;
+    const join = tasks.find((task) => task.name === entryOf(steps[index][0])) as Task;
+    join.join = 'all';
   }
 
-  return steps.flat();
+  return tasks;
 }
 
 function readRequirements(root: YAMLMap, source: SourceDocument): Map<string, Requirement> {

@@ -1,3 +1,4 @@
+import { reverseTargetDiagnosticCases } from '../diagnostics/reverse-target.cases';
 import { stdDiagnosticCases } from './std-diagnostics.cases';
 import { taskResultDiagnosticCases } from './task-result-diagnostics.cases';
 import { triggersDiagnosticCases } from './triggers-diagnostics.cases';
@@ -430,6 +431,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 1,
     message: "Invalid ad-hoc action 'greet': unknown key 'colour'",
   },
+  ...reverseTargetDiagnosticCases,
   ...stdDiagnosticCases,
   ...taskResultDiagnosticCases,
   ...triggersDiagnosticCases,
@@ -456,14 +458,6 @@ export const diagnosticCases: DiagnosticCase[] = [
     line: 7,
     column: 5,
     message: "Task 'a' has inline action parameters and an 'input' that is not a mapping",
-  },
-  {
-    code: 'SRC2130',
-    title: 'reverse workflow runs every task',
-    source: `${header}type: reverse\ntasks:\n  a:\n    action: shop.check\n  b:\n    action: shop.check\n    requires: a\n`,
-    line: 3,
-    column: 1,
-    message: "Reverse workflow 'case' runs every task",
   },
   {
     code: 'SRC2131',
