@@ -1,6 +1,7 @@
 import { validateWorkflowInput } from '../../lambdas/control/input-validation';
+import { compileWorkflow } from '../../lib/compiler';
 import { compileCorpusEntry, runCorpusCase } from './harness';
-import { readCorpusEntry } from './harness-cases';
+import { readCorpusEntry, type CorpusEntry, type CorpusRuns } from './harness-cases';
 
 /**
  * The target of a reverse workflow: read from the execution input's
@@ -42,5 +43,38 @@ describe('reverse workflow target', () => {
 
     expect(outcome.error).toBe('States.QueryEvaluationError');
     expect(outcome.cause).toContain("The task_name deliver is not a task of reverse workflow 'reverse_task_name': set task_name to one of ship, check, pack, charge, or leave it out to run every task.");
+  });
+
+  describe('last level of several tasks', () => {
+    const source =
+      "version: '2.0'\nname: leaves\ntype: reverse\ntasks:\n  a:\n    action: shop.a\n    publish:\n      got: <% $result.id %>\n" +
+      '  b:\n    action: shop.b\n    requires: a\n    publish:\n      by_b: <% $result.id %>\n' +
+      '  c:\n    action: shop.c\n    requires: a\n    publish:\n      by_c: <% $result.id %>\n' +
+      'output:\n  got: <% $got %>\n  by_b: <% $by_b %>\n  by_c: <% $by_c %>\n';
+    const runs: CorpusRuns = {
+      actions: { 'shop.a': { result: { id: 'a-1' } }, 'shop.b': { result: { id: 'b-1' } }, 'shop.c': { result: { id: 'c-1' } } },
+      cases: [],
+    };
+    const entry: CorpusEntry = { name: 'leaves', yamlPath: 'leaves.yaml', source, expectedAsl: undefined, runs };
+    const compiled = compileWorkflow(source, { file: 'leaves.yaml', actions: ['shop.a', 'shop.b', 'shop.c'] });
+
+    it('joins the last level at reverse_end', () => {
+      expect(Object.keys(compiled.asl?.States ?? {})).toContain('join_reverse_end');
+    });
+
+    it.each([
+      ['b', { got: 'a-1', by_b: 'b-1', by_c: null }, { 'shop.b': [{}], 'shop.c': [] }],
+      ['c', { got: 'a-1', by_b: null, by_c: 'c-1' }, { 'shop.b': [], 'shop.c': [{}] }],
+      [null, { got: 'a-1', by_b: 'b-1', by_c: 'c-1' }, { 'shop.b': [{}], 'shop.c': [{}] }],
+    ])('task_name %s runs its closure', async (taskName, output, calls) => {
+      if (!compiled.asl || !compiled.metadata) throw new Error(`The workflow did not compile: ${compiled.diagnostics.map((d) => d.message).join(' ')}`);
+
+      const input = { task_name: taskName };
+      const outcome = await runCorpusCase(compiled.asl, compiled.metadata, entry, { name: String(taskName), input, status: 'SUCCEEDED' });
+
+      expect(outcome.status).toBe('SUCCEEDED');
+      expect(outcome.output).toStrictEqual(output);
+      expect({ 'shop.b': outcome.calls['shop.b'] ?? [], 'shop.c': outcome.calls['shop.c'] ?? [] }).toStrictEqual(calls);
+    });
   });
 });
