@@ -125,7 +125,10 @@ describe('history, alerts and control API on the local runtime', () => {
       const task = rows.find((row) => row.sk === 'TASK#bonus');
       return execution?.status === 'FAILED' && task ? rows : undefined;
     });
-    expect(failedRows.find((row) => row.sk === 'TASK#bonus')?.status).toBe('FAILED');
+    const failedTask = failedRows.find((row) => row.sk === 'TASK#bonus');
+    expect(failedTask?.status).toBe('FAILED');
+    expect(JSON.parse(failedTask?.input ?? 'null')).toEqual(INPUT);
+    expect(failedTask).not.toHaveProperty('output');
 
     const alerts = await eventually('the failure SMS', async () =>
       alertMessages().length > 0 ? alertMessages() : undefined,
@@ -154,6 +157,8 @@ describe('history, alerts and control API on the local runtime', () => {
     });
     expect(succeeded.body.redriveCount).toBe(1);
     expect(succeeded.body.tasks.done.map((task: { name: string }) => task.name)).toEqual(['bonus']);
+    expect(succeeded.body.tasks.done[0].input).toEqual(INPUT);
+    expect(succeeded.body.tasks.done[0].output).toEqual(expect.any(Object));
 
     // The recorder writes the execution row first and the task rows after it.
     const recorded = await eventually('the recorded success', async () => {
@@ -163,7 +168,10 @@ describe('history, alerts and control API on the local runtime', () => {
     });
     expect(recorded.find((row) => row.sk === 'EXECUTION')?.status).toBe('SUCCEEDED');
     expect(recorded.find((row) => row.sk === 'EXECUTION')?.redriveCount).toBe(1);
-    expect(recorded.find((row) => row.sk === 'TASK#bonus')?.status).toBe('SUCCEEDED');
+    const recordedTask = recorded.find((row) => row.sk === 'TASK#bonus');
+    expect(recordedTask?.status).toBe('SUCCEEDED');
+    expect(JSON.parse(recordedTask?.input ?? 'null')).toEqual(INPUT);
+    expect(JSON.parse(recordedTask?.output ?? 'null')).toEqual(succeeded.body.tasks.done[0].output);
 
     const listed = await request('GET', '/workflows/bonus_only/executions?limit=10');
     expect(listed.status).toBe(200);
