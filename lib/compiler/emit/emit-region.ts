@@ -112,7 +112,7 @@ function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
 /**
  * Sets the `task` of the action events in a copy's state to the copied
  * task's name, which the actions and the history know, in place of the
- * copy's state name. A with-items Map holds the Task state in its ItemProcessor.
+ * copy's state name. A with-items Map contains the Task state in its ItemProcessor.
  */
 function nameSourceTask(state: Record<string, unknown>, source: string): void {
   const payload = (state.Arguments as { Payload?: Record<string, unknown> } | undefined)?.Payload;

@@ -3,7 +3,7 @@ import type { Task, Workflow } from '../../dsl/model';
 import type { Definitions } from './definitions';
 import { sourceTaskOf, type Region, type WorkflowGraph } from './regions';
 
-/** Where a name is already defined: a sentence fragment, and the source task when a sibling branch publishes it. */
+/** The definition that a published name would collide with: a sentence fragment, and the source task when a sibling branch publishes it. */
 interface Origin {
   text: string;
   sibling?: string;

@@ -6,11 +6,11 @@ import { checkPartialJoin } from './check-partial-join';
 import { isGuardedGroup, sourceTaskOf, transitionGroups, type Region, type WorkflowGraph } from './regions';
 
 /**
- * Reports constructs that Step Functions cannot express: a path of a
- * joining fork branch that ends instead of reaching its join, a `succeed`
- * that would end only the branch of a fork without join, and joins that
- * wait for more branches than the fork has. Warns where guards may
- * overlap, because a Choice state takes only the first match.
+ * Reports constructs that Step Functions cannot express. A path of a
+ * joining fork branch must reach its join, a `succeed` would end only a
+ * branch that reaches no join, and a join cannot wait for more branches
+ * than its fork has. Warns where guards may overlap, because a Choice
+ * state takes only the first match.
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
   for (const task of workflow.tasks) {
