@@ -1,6 +1,6 @@
 import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
 import { parseExpression, type ExpressionNode } from '../dsl/expression';
-import { taskResultPrefix, taskResultVariable } from '../dsl/mistral-forms';
+import { environmentKey, taskResultPrefix, taskResultVariable } from '../dsl/mistral-forms';
 import type { Expression, NamedValue, Task, TransitionItem, ValueTree, Workflow } from '../dsl/model';
 import { suggestClosest } from '../dsl/suggest';
 import { findFreeVariables, replaceFreeVariables } from '../dsl/variables';
@@ -12,8 +12,8 @@ type MapExpression = (expression: Expression) => Expression;
  * variables of `taskResultVariable`. A read inside task `name` itself becomes
  * `$result`. Every other read makes task `name` publish its result to that
  * variable, so that the variable checks and the emitted Assign and branch
- * outputs treat it as a published name. Reports reads of unknown tasks and
- * workflow names that use the reserved prefix.
+ * outputs treat it as a published name. Reports reads of unknown tasks,
+ * workflow names that use the reserved prefix, and an input named `__env`.
  */
 export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Workflow {
   const owners = ownersByVariable(workflow.tasks);
@@ -108,7 +108,12 @@ function checkReservedNames(workflow: Workflow, bag: DiagnosticBag): void {
     ...workflow.tasks.flatMap((task) => (task.withItems?.lists ?? []).map((item) => ({ name: item.name, range: task.withItems!.range }))),
   ];
   for (const { name, range } of declared) {
-    if (name.startsWith(taskResultPrefix)) bag.report('reservedVariable', range, name, taskResultPrefix);
+    if (name.startsWith(taskResultPrefix)) {
+      bag.report('reservedVariable', range, name, `names that start with '${taskResultPrefix}' keep the task results that task(name).result reads`);
+    }
+  }
+  for (const { name, range } of workflow.input) {
+    if (name === environmentKey) bag.report('reservedVariable', range, name, `the execution input key '${environmentKey}' carries the environment that env() reads`);
   }
 }
 

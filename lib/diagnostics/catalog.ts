@@ -58,7 +58,7 @@ export const catalog = {
   mistralFunction: entry('SRC1206', 'error', "Mistral function '{0}' has no JSONata form: write task().result or task(name).result for a task's result, execution().id or $states.context.Execution for the execution, and env() for its environment."),
   unknownTaskResult: entry('SRC1207', 'error', "'task({0}).result' reads task '{0}', which is not a task of this workflow{1}."),
   ambiguousTaskResult: entry('SRC1208', 'error', "'task({0}).result' may read task '{1}' or task '{2}', whose results would share the variable '{3}': rename one of the two tasks."),
-  reservedVariable: entry('SRC1209', 'error', "Name '{0}' starts with '{1}', which the compiler reserves for the task results that task(name).result reads: rename it."),
+  reservedVariable: entry('SRC1209', 'error', "Name '{0}' is reserved, because {1}: rename it."),
 
   noWorkflows: entry('SRC2101', 'error', "The file contains no workflow: write version, name and tasks at the top, or version '2.0' followed by one key per workflow name."),
   workflowNotMapping: entry('SRC2102', 'error', "'{0}' must be {1}."),

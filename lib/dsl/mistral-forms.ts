@@ -10,8 +10,11 @@ const executionFields: Record<string, string> = {
   created_at: '$states.context.Execution.StartTime',
 };
 
+/** Execution input key of Mistral's environment, which the control API and the CLI fill. */
+export const environmentKey = '__env';
+
 /** JSONata of Mistral's `env()`: the execution input's reserved `__env` object. */
-export const environmentPath = '$states.context.Execution.Input.__env';
+export const environmentPath = `$states.context.Execution.Input.${environmentKey}`;
 
 /** `env()` where it is not the head of a path: `{}` when the execution was started without an environment. */
 export const environmentValue = `($exists(${environmentPath}) ? ${environmentPath} : {})`;

@@ -27,6 +27,17 @@ output:
   region: <% env().region %>
 `;
 
+// A workflow whose own input is called env, which the control API reads as that input.
+const ENV_INPUT_SOURCE = `version: '2.0'
+name: env_named
+input: [env]
+tasks:
+  show:
+    action: std.echo
+    input:
+      output: <% $.env %>
+`;
+
 jest.setTimeout(60_000);
 
 let workflowsDir: string;
@@ -62,6 +73,7 @@ function localOptions(): string[] {
 beforeAll(async () => {
   workflowsDir = temporaryDir('workflows');
   fs.writeFileSync(path.join(workflowsDir, 'env_echo.yaml'), SOURCE);
+  fs.writeFileSync(path.join(workflowsDir, 'env_named.yaml'), ENV_INPUT_SOURCE);
   assemblyDir = temporaryDir('assembly');
   await synthesizeWorkflows(PROJECT_DIR, workflowsDir, assemblyDir);
 
@@ -133,6 +145,13 @@ describe('sirocco start-execution --env', () => {
 
     expect(run.code).toBe(2);
     expect(run.err).toContain("'{region' is not valid JSON");
+  });
+
+  it('rejects --env for a declared env input', async () => {
+    const run = await sirocco('start-execution', 'env_named', '--input', '{"env": "prod"}', '--env', '{"region": "us-west-2"}', ...localOptions());
+
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('Workflow "env_named" declares an input named "env", so the control API reads the "env" field as that input');
   });
 
   it('rejects __env in the input', async () => {

@@ -35,7 +35,15 @@ export const taskResultDiagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  check:\n    action: shop.check\n    publish:\n      __result_check: <% $result %>\n`,
     line: 7,
     column: 7,
-    message: "Name '__result_check' starts with '__result_', which the compiler reserves",
+    message: "Name '__result_check' is reserved, because names that start with '__result_' keep the task results that task(name).result reads: rename it.",
+  },
+  {
+    code: 'SRC1209',
+    title: 'input named __env',
+    source: `${header}input:\n  - month\n  - __env\ntasks:\n  check:\n    action: shop.check\n`,
+    line: 5,
+    column: 5,
+    message: "Name '__env' is reserved, because the execution input key '__env' carries the environment that env() reads: rename it.",
   },
   {
     code: 'SRC1202',

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from '../aws/connection';
 import { addConnectionOptions } from '../aws/connection-options';
 import { callControlRoute, loadControlRoutes } from '../aws/control-call';
 import { runExecutionCommand } from '../aws/run-execution-command';
+import { UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { parseEnvironment } from '../run/parse-environment';
 
@@ -30,6 +31,12 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
     .option('--name <name>', 'execution name, 1 to 80 characters; repeating a start with the same name and input returns the first execution');
   addConnectionOptions(command).action(async (workflow: string, options: StartExecutionOptions) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
+      const declared = connection.context.workflows[workflow]?.input ?? [];
+      if (options.env !== undefined && declared.some((input) => input.name === 'env')) {
+        throw new UsageError(
+          `Workflow "${workflow}" declares an input named "env", so the control API reads the "env" field as that input and --env cannot pass an environment: rename the input, or use sirocco run --env.`,
+        );
+      }
       const { startExecution } = loadControlRoutes();
       const started = await callControlRoute(startExecution, connection.context, {
         pathParameters: { name: workflow },
