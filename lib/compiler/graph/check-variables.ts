@@ -33,13 +33,17 @@ export function expressionsOf(value: ValueTree | undefined): Expression[] {
  */
 export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const reported = new Set<string>();
-  const taskResults = new Set(workflow.tasks.map((task) => taskResultVariable(task.name)));
-  // resolveTaskResults already reported the task(name).result reads of unknown tasks.
-  const unknownTaskResult = (name: string) => name.startsWith(taskResultPrefix) && !taskResults.has(name);
+  const owners = new Map<string, number>();
+  for (const task of workflow.tasks) {
+    const variable = taskResultVariable(task.name);
+    owners.set(variable, (owners.get(variable) ?? 0) + 1);
+  }
+  // resolveTaskResults already reported the task(name).result reads of unknown tasks and of ambiguous names.
+  const unresolvedTaskResult = (name: string) => name.startsWith(taskResultPrefix) && owners.get(name) !== 1;
   const check = (expressions: Expression[], defined: Defined, where: string) => {
     for (const expression of expressions) {
       for (const reference of findFreeVariables(expression.ast)) {
-        if (defined.has(reference.name) || unknownTaskResult(reference.name)) continue;
+        if (defined.has(reference.name) || unresolvedTaskResult(reference.name)) continue;
         const key = `${expression.range.start.line}:${expression.range.start.column}:${reference.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
