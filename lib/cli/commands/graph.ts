@@ -58,7 +58,12 @@ export async function drawGraph(file: string, options: GraphOptions, output: Cli
     statuses = await readStatuses(options, compiled.metadata.name, taskNames, output);
     if (!statuses) return LOOKUP_FAILED;
   }
-  const mermaid = `${toMermaid(compiled.asl, { direction: options.direction, statuses, tasks: taskNames })}\n`;
+  const mermaid = `${toMermaid(compiled.asl, {
+    direction: options.direction,
+    statuses,
+    tasks: taskNames,
+    stateTasks: compiled.metadata.stateTasks,
+  })}\n`;
 
   let text = mermaid;
   if (options.format === 'svg') {
