@@ -7,7 +7,7 @@ import { readTaskProgress } from '../task-progress';
 
 /**
  * GET /executions/{id}: the status of one execution, its tasks done, running,
- * failed and not yet reached, its approvals, and its error.
+ * failed and not yet reached with their input and output, its approvals, and its error.
  */
 export async function describeExecution(
   context: ControlContext,
