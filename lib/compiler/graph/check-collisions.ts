@@ -36,6 +36,7 @@ export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, defini
         const task = byName.get(item.name);
         if (task) checkTask(task, sourceOf(task.name), region, outer, report);
         for (const entry of [...(task?.publish ?? []), ...(task?.publishOnError ?? [])]) {
+          // TODO: a copy of the same task inside a branch collides with this name too, though renaming cannot fix that.
           if (!own.has(entry.name)) own.set(entry.name, { text: `is published by task '${sourceOf(item.name)}' outside the fork` });
         }
       }
@@ -52,9 +53,11 @@ export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, defini
           if (!siblings.has(name)) siblings.set(name, { text: `is also published in the sibling branch starting at '${entry}'`, sibling: source });
         }
       }
+      // Nothing follows a fork without join in its region, so only a join's Parallel assigns the names that leave it.
+      if (!item.fork.join) continue;
       for (const branch of item.fork.branches) {
-        const closedBy = item.fork.join ? `the join of the fork closed by '${sourceOf(item.fork.join)}'` : 'the fork without join';
-        for (const name of definitions.branchOutputs.get(branch) ?? []) own.set(name, { text: `is assigned by ${closedBy}` });
+        const join = sourceOf(item.fork.join);
+        for (const name of definitions.branchOutputs.get(branch) ?? []) own.set(name, { text: `is assigned by the join of the fork closed by '${join}'` });
       }
     }
   };
