@@ -195,8 +195,8 @@ class GraphAnalysis {
    * already, the task itself when it has no placement yet, or else a copy.
    */
   private placeIn(source: string, region: Region, range: SourceRange, edge: string): string {
-    const here = this.placements.get(region)?.get(source);
-    if (here !== undefined) return here;
+    const placedHere = this.placements.get(region)?.get(source);
+    if (placedHere !== undefined) return placedHere;
     if (!this.graph.regionOf.has(source)) {
       this.place(source, source, region);
       return source;
