@@ -106,6 +106,34 @@ describe('copied tasks', () => {
     expect(branchStateNames(states, 'join_j')).toStrictEqual([['b'], ['c', 'd']]);
   });
 
+  it('copies into both forks of on-complete', () => {
+    const result = compile(`  a:
+    action: shop.check
+    on-complete: [b, c]
+  b:
+    action: shop.check
+    on-success: d
+  c:
+    action: shop.check
+    on-success: d
+  d:
+    action: shop.archive
+    publish:
+      archived: <% $result.archived %>
+`);
+    const states = result.asl?.States as States;
+
+    expect(errorsOf(result)).toStrictEqual([]);
+    expect(branchStateNames(states, 'a.on-success.fork')).toStrictEqual([
+      ['b', 'd'],
+      ['c', 'd.2'],
+    ]);
+    expect(branchStateNames(states, 'a.on-error.fork')).toStrictEqual([
+      ['b.2', 'd.3'],
+      ['c.2', 'd.4'],
+    ]);
+  });
+
   it('keeps a loop inside its copy', () => {
     const states = compileCorpus('shared-tail-loop').asl?.States as States;
     const copy = (states['prepare_exports.on-success.fork'].Branches as { States: States }[])[1].States;

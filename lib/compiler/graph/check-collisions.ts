@@ -74,6 +74,7 @@ function checkTask(task: Task, source: string, region: Region, outer: ReadonlyMa
 
   for (const entry of [...task.publish, ...task.publishOnError]) {
     const origin = outer.get(entry.name);
+    // NOTE: only the local engine has run sibling branches that assign one variable name, not AWS.
     if (origin && origin.sibling !== source) report(entry.range, source, entry.name, origin.text);
   }
 }
