@@ -134,6 +134,22 @@ describe('copied tasks', () => {
     ]);
   });
 
+  it('names a fork of start tasks without join', () => {
+    const result = compile(`  a:
+    action: shop.check
+    publish:
+      checked: <% $result.ok %>
+  b:
+    action: shop.archive
+`);
+    const states = result.asl?.States as States;
+
+    expect(errorsOf(result)).toStrictEqual([]);
+    expect(result.asl?.StartAt).toBe('fork_start');
+    expect(states.fork_start.End).toBe(true);
+    expect(states.fork_start.Output).toBe('{% ($checked := $states.result[0].checked; {"checked": $checked}) %}');
+  });
+
   it('keeps a loop inside its copy', () => {
     const states = compileCorpus('shared-tail-loop').asl?.States as States;
     const copy = (states['prepare_exports.on-success.fork'].Branches as { States: States }[])[1].States;
