@@ -54,9 +54,20 @@ export function parallelName(fork: Fork): string {
   return `${fork.origin.task}.${fork.origin.outcome === 'success' ? 'on-success' : 'on-error'}.fork`;
 }
 
-/** Branch-local names for the values that leave a branch, which must not shadow the join's variables. */
+/**
+ * Branch-local names for the values that leave a branch, which must not
+ * shadow the join's variables, and for the names that a copied task
+ * publishes in the branch, which another placement of the task may publish
+ * outside it.
+ */
 function branchRenames(branch: Region, outer: ReadonlyMap<string, string>, context: EmitContext): Map<string, string> {
   const renames = new Map(outer);
+  const copied = new Set(context.graph.copyOf.values());
+  for (const item of branch.items) {
+    const task = item.kind === 'task' ? context.graph.tasks.get(item.name) : undefined;
+    if (!task || !copied.has(context.graph.copyOf.get(task.name) ?? task.name)) continue;
+    for (const entry of [...task.publish, ...task.publishOnError]) renames.set(entry.name, `${entry.name}__b${branch.id}`);
+  }
   for (const name of context.definitions.branchOutputs.get(branch) ?? []) renames.set(name, `${name}__b${branch.id}`);
   return renames;
 }

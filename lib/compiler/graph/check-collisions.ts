@@ -3,10 +3,13 @@ import type { Task, Workflow } from '../../dsl/model';
 import type { Definitions } from './definitions';
 import { sourceTaskOf, type Region, type WorkflowGraph } from './regions';
 
-/** The definition that a published name would collide with: a sentence fragment, and the source task when a sibling branch publishes it. */
+/** The definition that a published name would collide with: a sentence fragment, and the task that publishes it. */
 interface Origin {
   text: string;
+  /** The source task that publishes the name in a sibling branch. */
   sibling?: string;
+  /** The source task that publishes the name outside the fork. */
+  outside?: string;
 }
 
 /**
@@ -14,8 +17,11 @@ interface Origin {
  * of an enclosing scope or with a name published in a sibling branch. Step
  * Functions rejects both, because a Parallel branch has its own variable
  * scope that can neither assign nor shadow outer variables. Copies of one
- * task in sibling branches may publish the same name: the Parallel takes
- * the value of the last such branch.
+ * task in sibling branches may publish the same name, and the Parallel
+ * takes the value of the last such branch. A copy inside a branch may also
+ * publish a name that another placement of its task publishes outside,
+ * unless the name is defined when the branch starts, because the branch
+ * renames it (`<name>__b<region>`) and could no longer read the outer value.
  */
 export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const byName = graph.tasks;
@@ -29,15 +35,14 @@ export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, defini
     bag.report('publishCollision', range, task, name, origin);
   };
 
-  const visit = (region: Region, outer: ReadonlyMap<string, Origin>) => {
+  const visit = (region: Region, outer: ReadonlyMap<string, Origin>, atEntry: ReadonlySet<string>) => {
     const own = new Map(outer);
     for (const item of region.items) {
       if (item.kind === 'task') {
         const task = byName.get(item.name);
-        if (task) checkTask(task, sourceOf(task.name), region, outer, report);
+        if (task) checkTask(task, sourceOf(task.name), region, outer, atEntry, report);
         for (const entry of [...(task?.publish ?? []), ...(task?.publishOnError ?? [])]) {
-          // TODO: a copy of the same task inside a branch collides with this name too, though renaming cannot fix that.
-          if (!own.has(entry.name)) own.set(entry.name, { text: `is published by task '${sourceOf(item.name)}' outside the fork` });
+          if (!own.has(entry.name)) own.set(entry.name, { text: `is published by task '${sourceOf(item.name)}' outside the fork`, outside: sourceOf(item.name) });
         }
       }
     }
@@ -47,7 +52,7 @@ export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, defini
       for (const branch of item.fork.branches) {
         const scope = new Map(own);
         for (const [name, origin] of siblings) if (!scope.has(name)) scope.set(name, origin);
-        visit(branch, scope);
+        visit(branch, scope, definitions.before.get(branch.entry ?? '') ?? new Set());
         for (const [name, source] of branchNames(branch, byName, sourceOf)) {
           const entry = sourceOf(branch.entry ?? '');
           if (!siblings.has(name)) siblings.set(name, { text: `is also published in the sibling branch starting at '${entry}'`, sibling: source });
@@ -64,18 +69,21 @@ export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, defini
 
   const top = new Map<string, Origin>();
   for (const name of definitions.initial) top.set(name, { text: 'is a workflow input or var' });
-  visit(graph.root, top);
+  visit(graph.root, top, definitions.initial);
 }
 
 type Report = (range: SourceRange, task: string, name: string, origin: string) => void;
 
-function checkTask(task: Task, source: string, region: Region, outer: ReadonlyMap<string, Origin>, report: Report): void {
+function checkTask(task: Task, source: string, region: Region, outer: ReadonlyMap<string, Origin>, atEntry: ReadonlySet<string>, report: Report): void {
   if (!region.parent) return;
 
   for (const entry of [...task.publish, ...task.publishOnError]) {
     const origin = outer.get(entry.name);
+    if (!origin) continue;
     // NOTE: only the local engine has run sibling branches that assign one variable name, not AWS.
-    if (origin && origin.sibling !== source) report(entry.range, source, entry.name, origin.text);
+    if (origin.sibling === source) continue;
+    if (origin.outside === source && !atEntry.has(entry.name)) continue;
+    report(entry.range, source, entry.name, origin.text);
   }
 }
 
