@@ -20,6 +20,8 @@ export interface TaskView {
   output?: unknown;
   /** The fields among `input`, `output` and `cause` that were cut to their size limits. */
   truncated?: string[];
+  /** The task that this state runs, when the state is a copy of it named differently, such as `c.2` for `c`. */
+  task?: string;
 }
 
 /** The tasks of an execution, grouped by how far the execution got with them. */
@@ -54,24 +56,33 @@ export async function readTaskProgress(
     summaries = summarizeTasks(events, status);
   }
 
-  return groupTasks(execution.entry.tasks, summaries);
+  return groupTasks(execution.entry.tasks, summaries, execution.entry.stateTasks);
 }
 
-/** Groups the summaries of the compiled tasks, ignoring states that are not tasks. */
-export function groupTasks(taskNames: string[], summaries: TaskSummary[]): TaskProgress {
+/**
+ * Groups the summaries of the compiled tasks, ignoring states that are not
+ * tasks. A task that the compiler copied (`stateTasks`) gets one view per
+ * copy that ran, and is not reached only when none of its states ran.
+ */
+export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateTasks: Readonly<Record<string, string>> = {}): TaskProgress {
   const byName = new Map(summaries.map((summary) => [summary.name, summary]));
   const progress: TaskProgress = { done: [], running: [], failed: [], notReached: [] };
 
   for (const name of taskNames) {
-    const summary = byName.get(name);
-    if (!summary) {
+    const copies = Object.keys(stateTasks).filter((state) => stateTasks[state] === name);
+    const ran = [name, ...copies].filter((state) => byName.has(state));
+    if (ran.length === 0) {
       progress.notReached.push(name);
       continue;
     }
-    const view = toTaskView(summary);
-    if (summary.status === 'SUCCEEDED') progress.done.push(view);
-    else if (summary.status === 'RUNNING') progress.running.push(view);
-    else progress.failed.push(view);
+
+    for (const state of ran) {
+      const summary = byName.get(state) as TaskSummary;
+      const view = state === name ? toTaskView(summary) : { ...toTaskView(summary), task: name };
+      if (summary.status === 'SUCCEEDED') progress.done.push(view);
+      else if (summary.status === 'RUNNING') progress.running.push(view);
+      else progress.failed.push(view);
+    }
   }
   return progress;
 }

@@ -10,6 +10,8 @@ export interface WorkflowEntry {
   tasks: string[];
   /** Names of the `std.approval` tasks, whose approval groups the API reads. */
   approvalTasks?: string[];
+  /** Task of each state that the compiler copied, such as `c.2` for task `c`, by state name. */
+  stateTasks?: Record<string, string>;
 }
 
 export type WorkflowCatalog = Record<string, WorkflowEntry>;

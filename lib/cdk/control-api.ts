@@ -181,6 +181,7 @@ export class ControlApi extends Construct {
         approvalTasks: metadata.tasks
           .filter((task) => task.action === 'std.approval')
           .map((task) => task.name),
+        ...(metadata.stateTasks ? { stateTasks: metadata.stateTasks } : {}),
       };
     }
 

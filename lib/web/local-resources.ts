@@ -11,6 +11,8 @@ export interface WorkflowSummary {
   /** Task names in source order, or the state names when the catalog does not list the workflow. */
   tasks: string[];
   approvalTasks: string[];
+  /** Task of each state that the compiler copied, by state name. */
+  stateTasks: Record<string, string>;
 }
 
 /** Resources of the synthesized stacks that the web view reads. */
@@ -28,6 +30,7 @@ interface CatalogEntry {
   input?: { name: string; default?: unknown }[];
   tasks?: string[];
   approvalTasks?: string[];
+  stateTasks?: Record<string, string>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function readWebViewResources(stacks: StackResources[]): WebViewResources
         input: entry.input ?? [],
         tasks: entry.tasks ?? Object.keys(definition.States),
         approvalTasks: entry.approvalTasks ?? [],
+        stateTasks: entry.stateTasks ?? {},
       };
     })
     .sort((left, right) => left.name.localeCompare(right.name));

@@ -51,6 +51,7 @@ describe('readWebViewResources', () => {
         input: [{ name: 'employee_id' }, { name: 'month', default: '2026-01' }],
         tasks: ['salary_base'],
         approvalTasks: [],
+        stateTasks: { 'salary_base.2': 'salary_base' },
       },
     };
     const resources = readWebViewResources([
@@ -73,6 +74,7 @@ describe('readWebViewResources', () => {
 
     expect(resources.workflows).toHaveLength(1);
     expect(resources.workflows[0].tasks).toEqual(['salary_base']);
+    expect(resources.workflows[0].stateTasks).toEqual({ 'salary_base.2': 'salary_base' });
     expect(resources.workflows[0].input).toEqual(catalog.salary.input);
     expect(resources.workflows[0].definition).toEqual(DEFINITION);
     expect(resources.controlStagePath).toBe('/v1');
@@ -85,6 +87,7 @@ describe('readWebViewResources', () => {
 
     expect(resources.workflows[0].tasks).toEqual(['salary_base', 'helper']);
     expect(resources.workflows[0].input).toEqual([]);
+    expect(resources.workflows[0].stateTasks).toEqual({});
     expect(resources.controlStagePath).toBeUndefined();
     expect(resources.historyTable).toBeUndefined();
   });

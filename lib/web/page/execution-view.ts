@@ -71,7 +71,7 @@ export function ExecutionView(props: { executionArn: string; workflows: Workflow
     ),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
     execution.error ? ErrorBox(execution.error, execution.cause) : null,
-    workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, statuses: statusesOf(execution) }) : null,
+    workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, stateTasks: workflow.stateTasks, statuses: statusesOf(execution) }) : null,
     h(ApprovalsSection, { pending: execution.pendingApprovals, decided: execution.decidedApprovals }),
     h(TaskTimeline, { execution }),
     h('h2', null, 'Input'),

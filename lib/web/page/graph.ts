@@ -27,8 +27,13 @@ const STATUS_NAMES: Record<TaskStatus, string> = {
 };
 
 /** Renders the Mermaid graph of a definition, with each task coloured by its status when given. */
-export function Graph(props: { definition: AslStates; tasks?: readonly string[]; statuses?: Record<string, TaskStatus> }) {
-  const text = toMermaid(props.definition, { statuses: props.statuses, tasks: props.tasks });
+export function Graph(props: {
+  definition: AslStates;
+  tasks?: readonly string[];
+  stateTasks?: Readonly<Record<string, string>>;
+  statuses?: Record<string, TaskStatus>;
+}) {
+  const text = toMermaid(props.definition, { statuses: props.statuses, tasks: props.tasks, stateTasks: props.stateTasks });
 
   return h(
     'figure',

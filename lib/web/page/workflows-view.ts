@@ -21,7 +21,7 @@ export function WorkflowsView(props: { workflows: WorkflowSummary[] }) {
         h('h2', null, h('a', { href: workflowHref(workflow.name) }, workflow.name)),
         h('p', { class: 'muted' }, `${workflow.tasks.length} tasks. Input: ${inputList(workflow)}.`),
         h('p', null, h('a', { href: workflowHref(workflow.name) }, 'Executions →')),
-        h(Graph, { definition: workflow.definition, tasks: workflow.tasks }),
+        h(Graph, { definition: workflow.definition, tasks: workflow.tasks, stateTasks: workflow.stateTasks }),
       ),
     ),
   );
