@@ -224,6 +224,17 @@ describe('diagnostics of forks that still cannot compile', () => {
     ]);
   });
 
+  it('reports more than 200 copies', () => {
+    const branches = Array.from({ length: 202 }, (_, index) => `b${index}`);
+    const tasks = branches.map((name) => `  ${name}:\n    action: shop.check\n    on-success: c\n`).join('');
+    const result = compile(`  a:\n    action: shop.check\n    on-success: [${branches.join(', ')}]\n${tasks}  c:\n    action: shop.archive\n`);
+    const errors = errorsOf(result);
+
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("The transition 'b201' → 'c' needs a copy of task 'c'");
+    expect(errors[0]).toContain('more than 200 copies');
+  });
+
   it('reports a joining branch that ends in a fork without join', () => {
     const result = compile(`  a:
     action: shop.check
