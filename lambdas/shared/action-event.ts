@@ -9,7 +9,11 @@ export interface ActionEvent<Input = Record<string, unknown>> {
   execution: string;
   /** Workflow name, as in the YAML `name`. */
   workflow: string;
-  /** Task name, equal to the Step Functions state name. */
+  /**
+   * Task name as in the YAML, which is also the Step Functions state name
+   * except for a copy of the task: the copy's state is `<task>.<n>`, but its
+   * events still name the task.
+   */
   task: string;
 }
 
