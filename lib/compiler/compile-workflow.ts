@@ -61,7 +61,7 @@ export function compileModel(workflow: Workflow, options: CompileOptions, bag: D
   checkStructure(workflow, graph, bag);
   if (bag.hasErrors()) return { diagnostics: sortDiagnostics(bag.items) };
 
-  const asl = emitStateMachine({ workflow, file: options.file, graph, definitions, byName: new Map(workflow.tasks.map((t) => [t.name, t])), bag, stateNames: new Set(['input']) });
+  const asl = emitStateMachine({ workflow, file: options.file, graph, definitions, byName: graph.tasks, bag, stateNames: new Set(['input']) });
   checkStateNames(workflow, asl, bag);
   applyOutputOnError(workflow, asl, bag);
   if (bag.hasErrors()) return { diagnostics: sortDiagnostics(bag.items) };

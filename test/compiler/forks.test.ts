@@ -106,6 +106,39 @@ describe('copied tasks', () => {
     expect(branchStateNames(states, 'join_j')).toStrictEqual([['b'], ['c', 'd']]);
   });
 
+  it('reads a copied partial join by its state', () => {
+    const result = compile(`  a:
+    action: shop.check
+    on-success: [b1, b2]
+  b1:
+    action: shop.check
+    on-success: c
+  b2:
+    action: shop.check
+    on-success: c
+  c:
+    action: shop.check
+    on-success: [d, e]
+  d:
+    action: shop.check
+    on-success: j
+  e:
+    action: shop.check
+    on-success: j
+  j:
+    join: one
+    action: shop.archive
+`);
+    const states = result.asl?.States as States;
+    const branches = states['a.on-success.fork'].Branches as { States: States }[];
+    const copy = branches[1].States;
+
+    expect(errorsOf(result)).toStrictEqual([]);
+    expect(Object.keys(copy)).toStrictEqual(['b2', 'c.2', 'join_j.2', 'join_j.2.quorum', 'join_j.2.quorum.fail', 'j.2']);
+    expect(copy['join_j.2.quorum'].Comment).toBe(`${file}:23`);
+    expect(branches[0].States['join_j.quorum'].Comment).toBe(`${file}:23`);
+  });
+
   it('copies into both forks of on-complete', () => {
     const result = compile(`  a:
     action: shop.check

@@ -14,6 +14,7 @@ export interface EmitContext {
   file: string;
   graph: WorkflowGraph;
   definitions: Definitions;
+  /** Placed tasks by state name, so that a copy `<task>.<n>` finds its own task. */
   byName: Map<string, Task>;
   bag: DiagnosticBag;
   /** State names emitted so far, in every region. */

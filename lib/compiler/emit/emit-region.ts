@@ -104,9 +104,7 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   addState(scope, parallelName(fork), state, context, joinTask);
   const quorum = joinQuorum(joinTask);
   if (quorum !== undefined && quorum < fork.branches.length) {
-    // The partial join reads the join task by state name, which for a copied join is the copy's.
-    const joinContext = { ...context, byName: context.graph.tasks };
-    emitPartialJoin(fork, state, quorum, joinContext, (name, generated) => addState(scope, name, generated, context, joinTask));
+    emitPartialJoin(fork, state, quorum, context, (name, generated) => addState(scope, name, generated, context, joinTask));
   }
 }
 
