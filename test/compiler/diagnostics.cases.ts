@@ -152,13 +152,13 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     code: 'SRC1106',
-    title: 'copy of a task with a retry loop',
+    title: 'loop back to the task that opened the fork',
     source:
-      `${header}tasks:\n  a:\n    action: shop.check\n    on-success: [b, c]\n  b:\n    action: shop.check\n    on-success: d\n` +
-      `  c:\n    action: shop.check\n    on-success: d\n  d:\n    action: shop.check\n    retry:\n      count: 2\n      delay: 1\n      break-on: <% $error.Error = "Fatal" %>\n`,
-    line: 10,
+      `${header}tasks:\n  s:\n    action: shop.check\n    on-success: a\n  a:\n    action: shop.check\n    on-success: [b, c]\n` +
+      `  b:\n    action: shop.check\n    on-success: a\n  c:\n    action: shop.check\n`,
+    line: 7,
     column: 3,
-    message: "The transition 'c' → 'd' needs a copy of task 'd' in another fork branch",
+    message: "The transition to 'a' needs a copy of task 'a' in another fork branch",
   },
   {
     code: 'SRC1107',

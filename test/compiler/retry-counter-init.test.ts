@@ -48,4 +48,21 @@ describe('retry counter initialization', () => {
     expect(text).toContain('$charge__retries < 2');
     expect(text).not.toContain('$exists($charge__retries)');
   });
+
+  it('gives each copy its own counter', () => {
+    const source =
+      "version: '2.0'\nname: w\ntasks:\n  start:\n    action: shop.pack\n    on-success: [left, right]\n" +
+      '  left:\n    action: shop.pack\n    on-success: charge\n  right:\n    action: shop.pack\n    on-success: charge\n' +
+      `  charge:\n    action: shop.charge\n${retry}`;
+    const asl = compile(source);
+    const parallel = asl.States['start.on-success.fork'] as { Branches: { StartAt: string; States: States }[] };
+    const [first, second] = parallel.Branches;
+
+    expect(first.States['charge.retry.init'].Assign).toStrictEqual({ charge__retries: 0 });
+    expect(second.StartAt).toBe('charge.2.retry.init');
+    expect(second.States['charge.2.retry.init'].Assign).toStrictEqual({ charge__copy2__retries: 0 });
+    expect(JSON.stringify(second.States['charge.2.retry'])).toContain('$charge__copy2__retries < 2');
+    expect(JSON.stringify(second.States)).not.toContain('$charge__retries');
+    expect(second.States['charge.2.retry.wait'].Next).toBe('charge.2');
+  });
 });

@@ -8,15 +8,21 @@ import { jsonataString } from './jsonata-text';
 /** Adds a generated state to the task's region, reporting a name collision. */
 export type AddState = (name: string, state: Record<string, unknown>) => void;
 
-/** Name prefix of the variables of a task's loops, with `-` replaced because variable names cannot contain it. */
+/**
+ * Name prefix of the variables of a task's loops. Variable names cannot
+ * contain `-` or `.`, so `-` becomes `_` and a copy `<task>.<n>` gets
+ * `<task>__copy<n>`, which keeps its counter apart from the task's.
+ */
 function variablePrefix(task: Task): string {
-  return task.name.replace(/-/g, '_');
+  return task.name.replace(/-/g, '_').replace(/\.(\d+)$/, '__copy$1');
 }
 
 /**
  * Variable counting the loop runs of a task so far. initializeRetryCounters
- * assigns it 0 before the first run, and the loop resets it to 0 when it
- * ends, so that the task starts afresh when it is reached again.
+ * assigns it 0 before the first run, and the loop's Choice resets it to 0
+ * when it leaves the loop, so that the task starts afresh when it is reached again.
+ * TODO: a success after a retry leaves the counter as it is, so a task reached
+ * again in a loop gets fewer retries.
  */
 function counterOf(task: Task): { name: string; read: string } {
   const name = `${variablePrefix(task)}__retries`;

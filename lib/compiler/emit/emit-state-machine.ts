@@ -1,4 +1,5 @@
 import type { StateMachineDefinition } from '../types';
+import type { Task } from '../../dsl/model';
 import type { EmitContext, States } from './context';
 import { emitInputState } from './emit-input';
 import { emitRegion } from './emit-region';
@@ -19,7 +20,15 @@ export function emitStateMachine(context: EmitContext): StateMachineDefinition {
     StartAt: hasInputState ? 'input' : first,
     States: states,
   };
-  initializeRetryCounters(definition, workflow.tasks, context);
+  initializeRetryCounters(definition, placedInSourceOrder(context), context);
 
   return definition;
+}
+
+/** Returns the placed tasks, copies included, in the order of their tasks in the source and then of placement. */
+function placedInSourceOrder(context: EmitContext): Task[] {
+  const position = new Map(context.workflow.tasks.map((task, index) => [task.name, index]));
+  const positionOf = (task: Task) => position.get(context.graph.copyOf.get(task.name) ?? task.name) ?? 0;
+
+  return [...context.graph.tasks.values()].sort((a, b) => positionOf(a) - positionOf(b));
 }

@@ -12,7 +12,7 @@ import {
   type TransitionGroup,
   type WorkflowGraph,
 } from './regions';
-import { hasLoopCounter, TaskCopies, withPlacedTargets } from './task-copies';
+import { TaskCopies, withPlacedTargets } from './task-copies';
 
 /** Copies beyond which the analysis stops, because each fork copied again can double them. */
 const maxCopies = 200;
@@ -207,12 +207,6 @@ class GraphAnalysis {
 
   /** Places a copy of `source` in `region`, or reports why it cannot and returns undefined. */
   private placeCopy(source: string, region: Region, range: SourceRange, edge: string): string | undefined {
-    const task = this.byName.get(source) as Task;
-    if (hasLoopCounter(task)) {
-      const reason = "its 'retry' with 'break-on' or 'continue-on' keeps a loop counter named after the task, which a copy cannot have: remove 'break-on' and 'continue-on', or reach the task from one branch only";
-      this.bag.report('regionCrossing', range, edge, source, reason);
-      return undefined;
-    }
     if (this.copies.total >= maxCopies) {
       const reason = `the workflow would need more than ${maxCopies} copies of tasks: close the forks with 'join: all' tasks where their branches meet`;
       this.bag.report('regionCrossing', range, edge, source, reason);

@@ -23,11 +23,6 @@ export class TaskCopies {
   }
 }
 
-/** Returns whether a copy of the task would need a loop counter variable, which is named after the task. */
-export function hasLoopCounter(task: Task): boolean {
-  return task.retry?.breakOn !== undefined || task.retry?.continueOn !== undefined;
-}
-
 /**
  * Returns the task under state name `name`, with each transition target
  * that `placed` maps renamed to the state that the analysis placed for it.
