@@ -34,7 +34,9 @@ export type Target =
   | { kind: 'task'; name: string; range: SourceRange }
   | { kind: 'fail'; message?: ValueTree; range: SourceRange }
   /** `pause` first pauses the execution until it is resumed, then ends the path as `succeed` does. */
-  | { kind: 'succeed'; range: SourceRange; pause?: boolean };
+  | { kind: 'succeed'; range: SourceRange; pause?: boolean }
+  /** `noop` ends only the path it is on: the workflow at top level, or the fork branch that it is in. */
+  | { kind: 'noop'; range: SourceRange };
 
 export interface TransitionItem {
   target: Target;

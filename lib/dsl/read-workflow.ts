@@ -202,8 +202,8 @@ function readFailMap(map: YAMLMap, key: Scalar, reader: ValueReader, source: Sou
 
 function readTarget(text: string, node: Node, reader: ValueReader, source: SourceDocument): Target {
   const range = source.rangeOf(rangeOf(node));
-  // Mistral's `noop` does nothing, so the path ends successfully as with `succeed`.
-  if (text === 'succeed' || text === 'noop') return { kind: 'succeed', range };
+  if (text === 'succeed') return { kind: 'succeed', range };
+  if (text === 'noop') return { kind: 'noop', range };
   // Mistral's `pause` pauses the execution, and after a resume nothing follows on that path.
   if (text === 'pause') return { kind: 'succeed', range, pause: true };
 

@@ -231,6 +231,58 @@ describe('transitions of the new shapes', () => {
   });
 });
 
+describe('noop target', () => {
+  const withTarget = (target: string) => `  a:
+    action: shop.check
+    publish:
+      ok: <% $result.ok %>
+    on-success:
+      - b: <% $ok %>
+      - ${target}: <% $not($ok) %>
+  b:
+    action: shop.archive
+`;
+
+  it('ends the workflow at top level like succeed', () => {
+    const noop = compile(withTarget('noop'));
+    const succeed = compile(withTarget('succeed'));
+
+    expect(errorsOf(noop)).toStrictEqual([]);
+    expect(noop.asl).toStrictEqual(succeed.asl);
+    expect((noop.asl?.States as States)['a.on-success.default.succeed'].Type).toBe('Succeed');
+  });
+
+  it('ends only its branch in a fork without join', () => {
+    const result = compile(`  s:
+    action: shop.check
+    on-success: [a, c]
+${withTarget('noop')}  c:
+    action: shop.check
+`);
+    const branches = (result.asl?.States as States)['s.on-success.fork'].Branches as { States: States }[];
+
+    expect(errorsOf(result)).toStrictEqual([]);
+    expect(branches[0].States['a.on-success.default.noop']).toMatchObject({ Type: 'Pass', End: true });
+  });
+
+  it('ends its branch without a transition', () => {
+    const result = compile(`  s:
+    action: shop.check
+    on-success: [a, c]
+  a:
+    action: shop.check
+    on-error: noop
+  c:
+    action: shop.check
+`);
+    const branches = (result.asl?.States as States)['s.on-success.fork'].Branches as { States: States }[];
+
+    expect(errorsOf(result)).toStrictEqual([]);
+    expect(branches[0].States.a.End).toBe(true);
+    expect(branches[0].States['a.on-error.noop']).toMatchObject({ Type: 'Pass', End: true });
+  });
+});
+
 describe('diagnostics of forks that still cannot compile', () => {
   it('reports a loop through a fork', () => {
     const result = compile(`  s:
@@ -312,6 +364,29 @@ describe('diagnostics of forks that still cannot compile', () => {
 
     expect(errorsOf(result)).toHaveLength(1);
     expect(errorsOf(result)[0]).toContain("SRC1103 9:17 In the fork at 'a', 'pause' after task 'b' would end only its branch");
+  });
+
+  it('reports noop in a branch that reaches a join', () => {
+    const result = compile(`  a:
+    action: shop.check
+    on-success: [b, c]
+  b:
+    action: shop.check
+    publish:
+      ok: <% $result.ok %>
+    on-success:
+      - j: <% $ok %>
+      - noop: <% $not($ok) %>
+  c:
+    action: shop.check
+    on-success: j
+  j:
+    join: all
+    action: shop.archive
+`);
+
+    expect(errorsOf(result)).toHaveLength(1);
+    expect(errorsOf(result)[0]).toContain("SRC1111 13:9 Inside the fork closed by 'j', 'noop' after task 'b' ends the branch");
   });
 
   it('reports a collision of a copy once', () => {

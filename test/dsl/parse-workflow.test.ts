@@ -92,4 +92,14 @@ describe('parseWorkflow', () => {
     expect(result.diagnostics).toStrictEqual([]);
     expect(target).toMatchObject({ kind: 'fail', message: { kind: 'template' } });
   });
+
+  it('reads noop apart from succeed', () => {
+    const commands = source.replace(/    on-success:\n.*\n/, '    on-success:\n      - noop: <% $id = 1 %>\n      - succeed: <% $id != 1 %>\n');
+    const result = parse(commands);
+    const items = result.workflow?.tasks[0].transitions['on-success']?.items;
+
+    expect(result.diagnostics).toStrictEqual([]);
+    expect(items?.[0].target.kind).toBe('noop');
+    expect(items?.[1].target.kind).toBe('succeed');
+  });
 });

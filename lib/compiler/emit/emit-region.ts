@@ -163,6 +163,7 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
   const endsHere =
     group === undefined ||
     (single?.target.kind === 'succeed' && !single.target.pause) ||
+    single?.target.kind === 'noop' ||
     (single?.target.kind === 'task' && isBranchExit(task, single.target.name, scope));
 
   if (endsHere) {
@@ -255,10 +256,17 @@ function targetState(
     return failName;
   }
 
+  // In a branch, `noop` ends only the branch. At top level it ends the workflow as `succeed` does, under the same state name.
+  if (target.kind === 'noop' && scope.region.parent) {
+    const noopName = `${name}.noop`;
+    addState(scope, noopName, emitBranchExit(branchExitOutput(scope, context), line, context), context, task);
+    return noopName;
+  }
+
   const render = (expression: Expression) => renderBound(expression, bindings);
   const succeedName = `${name}.succeed`;
   addState(scope, succeedName, emitSucceed(jsonataString(workflowOutput(task, context, outcome, render)), line, context), context, task);
-  if (!target.pause) return succeedName;
+  if (target.kind === 'noop' || !target.pause) return succeedName;
 
   emitPauseState(`${name}.pause`, succeedName, line, context, (pauseName, state) => addState(scope, pauseName, state, context, task));
   return `${name}.pause`;

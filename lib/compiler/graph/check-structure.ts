@@ -7,9 +7,9 @@ import { isGuardedGroup, sourceTaskOf, transitionGroups, type Region, type Workf
 
 /**
  * Reports constructs that Step Functions cannot express. A path of a
- * joining fork branch must reach its join, a `succeed` would end only a
- * branch that reaches no join, and a join cannot wait for more branches
- * than its fork has. Warns where guards may overlap, because a Choice
+ * joining fork branch must reach its join, so no `succeed` or `noop` may
+ * end it. A `succeed` would end only a branch that reaches no join, and a
+ * join cannot wait for more branches than its fork has. Warns where guards may overlap, because a Choice
  * state takes only the first match.
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
@@ -61,7 +61,7 @@ function checkJoiningBranch(task: Task, source: string, join: string, report: Re
   }
   for (const group of groups) {
     for (const item of group.items) {
-      if (item.target.kind === 'succeed') report('branchEndsWithoutJoin', item.target.range, join, `'succeed' after task '${source}'`);
+      if (item.target.kind === 'succeed' || item.target.kind === 'noop') report('branchEndsWithoutJoin', item.target.range, join, `'${item.target.kind}' after task '${source}'`);
     }
     if (isGuardedGroup(group) && !exclusiveDefault(group.items)) {
       const transition = task.transitions[group.items[0].kind];
@@ -72,8 +72,8 @@ function checkJoiningBranch(task: Task, source: string, join: string, report: Re
 
 /**
  * Checks a task of a branch that ends on its own. Its paths may end, as in
- * Mistral, but a `succeed` or `pause` would end only the branch in Step
- * Functions, where Mistral ends the whole workflow.
+ * Mistral, and `noop` ends the path there, but a `succeed` or `pause` would
+ * end only the branch in Step Functions, where Mistral ends the whole workflow.
  */
 function checkEndingBranch(task: Task, source: string, region: Region, graph: WorkflowGraph, report: Report): void {
   const fork = describeFork((region.parent as NonNullable<Region['parent']>).fork, graph);

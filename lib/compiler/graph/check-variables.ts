@@ -102,7 +102,7 @@ function checkTask(task: Task, before: Set<string>, workflow: Workflow, endsWork
     for (const item of group.items) {
       if (item.guard && item.guard !== true) check([item.guard], defined, `in a guard of task '${task.name}'`);
       if (item.target.kind === 'fail') check(expressionsOf(item.target.message), defined, `in a fail message of task '${task.name}'`);
-      if (item.target.kind === 'succeed') check(expressionsOf(workflow.output), defined, `in the workflow output, when task '${task.name}' succeeds`);
+      if (item.target.kind === 'succeed' || (item.target.kind === 'noop' && endsWorkflow)) check(expressionsOf(workflow.output), defined, `in the workflow output, when task '${task.name}' succeeds`);
     }
     if (endsWorkflow && group.outcome === 'success' && group.items.some((item) => item.guard !== undefined) && !exclusiveDefault(group.items)) {
       check(expressionsOf(workflow.output), defined, `in the workflow output, when no guard of task '${task.name}' matches`);
