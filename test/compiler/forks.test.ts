@@ -198,7 +198,7 @@ describe('transitions of the new shapes', () => {
     ['fork-shared-task', 10, 10],
     ['shared-tail-loop', 10, 10],
     ['fork-mixed-join', 6, 6],
-    ['fork-nested-no-join', 8, 8],
+    ['fork-nested-no-join', 7, 7],
     ['fork-copied-join', 14, 14],
   ])('%s', (name, shortest, longest) => {
     expect(compileCorpus(name).metadata?.transitions).toStrictEqual({ shortest, longest });

@@ -31,7 +31,7 @@ describe('reverse workflow target', () => {
   });
 
   it('counts the gates in the transitions', () => {
-    expect(compiledFromInput.metadata?.transitions).toStrictEqual({ shortest: 14, longest: 15 });
+    expect(compiledFromInput.metadata?.transitions).toStrictEqual({ shortest: 9, longest: 10 });
     expect(compiledFromDefinition.metadata?.transitions).toStrictEqual({ shortest: 3, longest: 3 });
   });
 

@@ -9,6 +9,7 @@ import { emitPartialJoin } from './emit-partial-join';
 import { emitPauseBefore, emitPauseState } from './emit-pause';
 import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
+import { isChoiceRouter, isForkRouter } from './routers';
 import { branchExitOutput, branchOutput, forkOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
 import { comment, type EmitContext, type RegionScope, type States } from './context';
@@ -22,7 +23,7 @@ export function emitRegion(scope: RegionScope, context: EmitContext): string {
   }
 
   const first = scope.region.items[0];
-  return first.kind === 'fork' ? parallelName(first.fork) : entryStateOf(placedTask(first.name, context), first.name);
+  return first.kind === 'fork' ? parallelName(first.fork, context) : entryStateOf(placedTask(first.name, context), first.name);
 }
 
 /** Returns the task placed under a state name, which for a copy differs from its task's name. */
@@ -43,11 +44,13 @@ function addState(scope: RegionScope, name: string, state: Record<string, unknow
 }
 
 /**
- * Returns the name of a fork's Parallel state: `join_<join>`, or without a
- * join `<task>.on-success.fork` (`.on-error.fork`) after the forking task
- * and `fork_start` for several start tasks.
+ * Returns the name of a fork's Parallel state: the forking task's name when
+ * the task is a fork router, `join_<join>`, or without a join
+ * `<task>.on-success.fork` (`.on-error.fork`) after the forking task and
+ * `fork_start` for several start tasks.
  */
-export function parallelName(fork: Fork): string {
+export function parallelName(fork: Fork, context: EmitContext): string {
+  if (fork.origin?.outcome === 'success' && isForkRouter(context.graph.tasks.get(fork.origin.task))) return fork.origin.task;
   if (fork.join) return `join_${fork.join}`;
   if (!fork.origin) return 'fork_start';
 
@@ -83,7 +86,7 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
 
   if (!fork.join) {
     const state = { Type: 'Parallel', Comment: `Fork of ${entries} without a join, which ends when every branch has ended`, Branches: branches, Output: forkOutput(fork, scope, context), End: true };
-    addState(scope, parallelName(fork), state, context, fork.origin && context.graph.tasks.get(fork.origin.task));
+    addState(scope, parallelName(fork, context), state, context, fork.origin && context.graph.tasks.get(fork.origin.task));
     return;
   }
 
@@ -101,7 +104,7 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   };
   if (Object.keys(assign).length > 0) state.Assign = assign;
   state.Next = entryStateOf(joinTask, fork.join);
-  addState(scope, parallelName(fork), state, context, joinTask);
+  addState(scope, parallelName(fork, context), state, context, joinTask);
   const quorum = joinQuorum(joinTask);
   if (quorum !== undefined && quorum < fork.branches.length) {
     emitPartialJoin(fork, state, quorum, context, (name, generated) => addState(scope, name, generated, context, joinTask));
@@ -131,6 +134,13 @@ function nameSourceTask(state: Record<string, unknown>, source: string): void {
 }
 
 function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): void {
+  // A fork router has no state of its own, because the Parallel of its fork is named after it.
+  if (isForkRouter(task)) return;
+  if (isChoiceRouter(task)) {
+    emitRouterChoice(task, scope, context);
+    return;
+  }
+
   const state = task.withItems ? emitWithItems(task, context, scope.renames) : emitTask(task, context, scope.renames);
   const source = context.graph.copyOf.get(task.name);
   if (source) nameSourceTask(state, source);
@@ -158,6 +168,21 @@ function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): v
   emitRetryLoops(task, state, scope, context, addGenerated);
 }
 
+/**
+ * Emits a Choice router: the Choice of its success transitions under the
+ * task's name, which assigns its publish values at the state level.
+ * NOTE: the Step Functions docs apply a Choice's own Assign whichever rule
+ * matches. That it also applies on the Default path is how the local engine
+ * runs it, not checked on AWS.
+ */
+function emitRouterChoice(task: Task, scope: RegionScope, context: EmitContext): void {
+  const success = transitionGroups(task).find((group) => group.outcome === 'success') as TransitionGroup;
+  followGroup(task, success, scope, context, task.name);
+
+  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope);
+  if (assign) scope.states[task.name].Assign = assign;
+}
+
 function emitSuccess(task: Task, state: Record<string, unknown>, group: TransitionGroup | undefined, scope: RegionScope, context: EmitContext): void {
   const single = group && group.items.length === 1 && group.items[0].guard === undefined ? group.items[0] : undefined;
   const endsHere =
@@ -177,23 +202,28 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
   state.Next = followGroup(task, group, scope, context);
 }
 
-/** Emits what follows a task for one outcome and returns the name of the next state. */
-function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, context: EmitContext): string {
+/**
+ * Emits what follows a task for one outcome and returns the name of the
+ * next state. A guarded group gets a Choice named `choiceName`, which is
+ * `<task>.on-success` (`.on-error`) unless the task is a Choice router.
+ */
+function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, context: EmitContext, choiceName?: string): string {
   if (isForkGroup(group)) {
     const fork = context.graph.forkAt.get(`${task.name}|${group.outcome}`) as Fork;
-    return parallelName(fork);
+    return parallelName(fork, context);
   }
 
   // Named by outcome, so that on-complete gets distinct states for success and error.
   const kind = group.outcome === 'success' ? 'on-success' : 'on-error';
   const bindings: Bindings =
     group.outcome === 'success' ? { result: resultOf(task, 'input'), renames: scope.renames } : { error: '$states.input', renames: scope.renames };
-  const target = (item: TransitionItem, suffix: string) => targetState(task, item, `${task.name}.${kind}${suffix}`, bindings, group.outcome, scope, context);
+  const prefix = `${task.name}.${kind}`;
+  const target = (item: TransitionItem, suffix: string) => targetState(task, item, `${prefix}${suffix}`, bindings, group.outcome, scope, context);
 
   if (!isGuardedGroup(group)) return target(group.items[0], '');
 
-  const choiceName = `${task.name}.${kind}`;
-  addState(scope, choiceName, {}, context, task);
+  const name = choiceName ?? prefix;
+  addState(scope, name, {}, context, task);
   const defaultItem = exclusiveDefault(group.items);
   const rules = group.items.filter((item) => item !== defaultItem);
   const transition = task.transitions[group.items[0].kind];
@@ -202,11 +232,11 @@ function followGroup(task: Task, group: TransitionGroup, scope: RegionScope, con
     Condition: jsonataString(item.guard === true ? 'true' : renderBound(item.guard as Expression, bindings)),
     Next: target(item, rules.length > 1 ? `.${index + 1}` : ''),
   }));
-  const defaultName = defaultItem ? target(defaultItem, '.default') : emitNoMatch(task, `${choiceName}.default`, group.outcome, bindings, scope, context);
+  const defaultName = defaultItem ? target(defaultItem, '.default') : emitNoMatch(task, `${prefix}.default`, group.outcome, bindings, scope, context);
 
   const line = transition?.range.start.line ?? task.range.start.line;
-  scope.states[choiceName] = emitChoice(choices, defaultName, comment(context, line));
-  return choiceName;
+  scope.states[name] = emitChoice(choices, defaultName, comment(context, line));
+  return name;
 }
 
 /**
