@@ -32,4 +32,7 @@ export const knownActions = [
   'data.more',
   'data.right',
   'data.merge',
+  'ledger.open',
+  'ledger.import',
+  'ledger.post',
 ];

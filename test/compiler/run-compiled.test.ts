@@ -285,4 +285,40 @@ describe('compiled workflows on the local engine', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output as string)).toStrictEqual({ value: 7 });
   });
+
+  it('copies of a break-on task count retries apart', async () => {
+    let failing = true;
+    const run = await startRun(
+      'test/corpus/fork-copied-retry.yaml',
+      {
+        Action_ledger_open: () => ({}),
+        Action_ledger_import: () => ({}),
+        Action_ledger_post: () => {
+          if (!failing) return { posted: 1 };
+          const error = new Error('no answer');
+          error.name = 'Timeout';
+          throw error;
+        },
+      },
+      { batch_id: 'b-1' },
+    );
+
+    // Both copies fail twice, four failures in all, while 'count: 2' allows each copy two retries.
+    const retryDelayMs = 5000;
+    const bothCopiesWaiting = async () => {
+      for (let polls = 0; polls < 5000 && run.clock.pendingDelays().filter((delay) => delay === retryDelayMs).length < 2; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    await bothCopiesWaiting();
+    run.clock.advance(retryDelayMs);
+    await bothCopiesWaiting();
+    failing = false;
+    run.clock.advance(retryDelayMs);
+    const done = await waitUntilDone(run);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(run.services.events.get('Action_ledger_post')).toHaveLength(6);
+    expect(run.services.events.get('Action_ledger_post')?.map((event) => event.task)).toStrictEqual(Array(6).fill('post_entries'));
+  });
 });
