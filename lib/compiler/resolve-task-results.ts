@@ -22,8 +22,10 @@ export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Work
     for (const reference of findFreeVariables(expression.ast)) {
       if (!reference.name.startsWith(taskResultPrefix)) continue;
       const range = referenceRange(expression, reference);
-      const owner = ownerOf(reference.name, owners, workflow.tasks, range, bag);
-      if (owner && owner !== reader && !reads.has(owner.name)) reads.set(owner.name, range);
+      for (const written of writtenNames(expression, reference.name)) {
+        const owner = ownerOf(written, reference.name, owners, workflow.tasks, range, bag);
+        if (owner && owner !== reader && !reads.has(owner.name)) reads.set(owner.name, range);
+      }
     }
   };
 
@@ -63,10 +65,16 @@ function ownersByVariable(tasks: readonly Task[]): Map<string, Task[]> {
   return owners;
 }
 
-function ownerOf(variable: string, owners: Map<string, Task[]>, tasks: readonly Task[], range: SourceRange, bag: DiagnosticBag): Task | undefined {
+/** Returns the task names that the reads of `variable` were written with, or the name the variable encodes. */
+function writtenNames(expression: Expression, variable: string): string[] {
+  return expression.taskNames?.[variable] ?? [variable.slice(taskResultPrefix.length)];
+}
+
+/** Looks up task `written` by its exact name, because `a-b` and `a_b` share a variable but name different tasks. */
+function ownerOf(written: string, variable: string, owners: Map<string, Task[]>, tasks: readonly Task[], range: SourceRange, bag: DiagnosticBag): Task | undefined {
   const found = owners.get(variable) ?? [];
-  const written = variable.slice(taskResultPrefix.length);
-  if (found.length === 1) return found[0];
+  const exact = found.find((task) => task.name === written);
+  if (found.length === 1 && exact) return exact;
 
   if (found.length > 1) {
     bag.report('ambiguousTaskResult', range, written, found[0].name, found[1].name, variable);
@@ -86,6 +94,7 @@ function referenceRange(expression: Expression, reference: { name: string; posit
 function readOwnResult(expression: Expression, task: Task): Expression {
   const own = taskResultVariable(task.name);
   if (!findFreeVariables(expression.ast).some((reference) => reference.name === own)) return expression;
+  if (!writtenNames(expression, own).includes(task.name)) return expression;
 
   const text = replaceFreeVariables(expression.text, expression.ast, (name) => (name === own ? '$result' : undefined));
   const parsed = parseExpression(text);

@@ -83,20 +83,24 @@ function procedureStart(call: ExpressionNode): number {
  * `task(name).result` the variable of `taskResultVariable(name)`, which the
  * compiler assigns in that task's state. `execution().id` (also `name`,
  * `input`, `created_at`) reads `$states.context.Execution`, and `env()` the
- * execution input's `__env`. Returns the new text and the calls that cannot
- * be translated.
+ * execution input's `__env`. Returns the new text, the task names written
+ * in `task(name).result` by variable, and the calls that cannot be translated.
  */
-export function translateMistralForms(text: string, ast: ExpressionNode): { text: string; unsupported: UnsupportedForm[] } {
+export function translateMistralForms(
+  text: string,
+  ast: ExpressionNode,
+): { text: string; taskNames: Record<string, string[]>; unsupported: UnsupportedForm[] } {
   const edits: Edit[] = [];
   const unsupported: UnsupportedForm[] = [];
-  visit(ast, true, { text, edits, unsupported });
+  const taskNames: Record<string, string[]> = {};
+  visit(ast, true, { text, edits, unsupported, taskNames });
 
   let result = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     result = result.slice(0, edit.start) + edit.replacement + result.slice(edit.end);
   }
 
-  return { text: result, unsupported };
+  return { text: result, taskNames, unsupported };
 }
 
 /** The expression text being translated, with the edits and unsupported calls found so far. */
@@ -104,6 +108,7 @@ interface Translation {
   text: string;
   edits: Edit[];
   unsupported: UnsupportedForm[];
+  taskNames: Record<string, string[]>;
 }
 
 function visit(node: unknown, atTop: boolean, translation: Translation): void {
@@ -155,7 +160,7 @@ function translateCall(call: ExpressionNode, name: string, { text, edits, unsupp
 }
 
 /** Translates a path that starts with a Mistral form; returns whether it did. */
-function translatePath(path: ExpressionNode, atTop: boolean, { text, edits }: Translation): boolean {
+function translatePath(path: ExpressionNode, atTop: boolean, { text, edits, taskNames }: Translation): boolean {
   const first = step(path, 0);
   const second = step(path, 1);
   if (!first || second?.type !== 'name' || second.stages || second.predicate) return false;
@@ -176,7 +181,9 @@ function translatePath(path: ExpressionNode, atTop: boolean, { text, edits }: Tr
   }
   const named = name === 'task' && argumentCount === 1 && second.value === 'result' ? namedTaskCall.exec(text.slice(start)) : null;
   if (named) {
-    edits.push({ start, end, replacement: `$${taskResultVariable(named[2])}` });
+    const variable = taskResultVariable(named[2]);
+    edits.push({ start, end, replacement: `$${variable}` });
+    taskNames[variable] = [...new Set([...(taskNames[variable] ?? []), named[2]])];
     return true;
   }
   const environment = name === 'env' && argumentCount === 0 ? environmentCall.exec(text.slice(start)) : null;

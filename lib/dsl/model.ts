@@ -10,6 +10,11 @@ export interface Expression {
   range: SourceRange;
   /** Returns the file position of an offset in `text`, across line breaks and YAML folding. */
   locate(offset: number): SourcePosition;
+  /**
+   * Task names as written in `task(name).result`, by the variable that each
+   * read became. Two names can share a variable, such as `a-b` and `a_b`.
+   */
+  taskNames?: Record<string, string[]>;
 }
 
 /**

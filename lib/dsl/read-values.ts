@@ -130,7 +130,10 @@ export class ValueReader {
 
     // NOTE: positions reported later inside a translated expression are relative to the translated text.
     const reparsed = parseExpression(translated.text);
-    return 'ast' in reparsed ? { ...expression, text: translated.text, ast: reparsed.ast } : expression;
+    if (!('ast' in reparsed)) return expression;
+    const taskNames = Object.keys(translated.taskNames).length > 0 ? { taskNames: translated.taskNames } : {};
+
+    return { ...expression, text: translated.text, ast: reparsed.ast, ...taskNames };
   }
 }
 

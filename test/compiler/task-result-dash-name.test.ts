@@ -22,4 +22,18 @@ describe('task(name).result with a dash', () => {
 
     expect(codes).toContain('SRC1207');
   });
+
+  test('suggests the underscored task', () => {
+    const result = compileWorkflow(source, { file: 'case.yaml' });
+    const unknown = result.diagnostics.find((diagnostic) => diagnostic.code === 'SRC1207');
+
+    expect(unknown?.message).toContain("did you mean 'fetch_data'?");
+  });
+
+  test('reads a dashed task by its written name', () => {
+    const dashed = source.replace('fetch_data:', 'fetch-data:');
+    const result = compileWorkflow(dashed, { file: 'case.yaml' });
+
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  });
 });

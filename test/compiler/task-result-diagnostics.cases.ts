@@ -27,7 +27,7 @@ export const taskResultDiagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  get-data:\n    action: shop.check\n    on-success: [get_data]\n  get_data:\n    action: shop.check\n    on-success: [archive]\n  archive:\n    action: shop.archive\n    input:\n      x: <% task('get-data').result %>\n`,
     line: 13,
     column: 13,
-    message: "'task(get_data).result' may read task 'get-data' or task 'get_data', whose results would share the variable '__result_get_data'",
+    message: "'task(get-data).result' may read task 'get-data' or task 'get_data', whose results would share the variable '__result_get_data'",
   },
   {
     code: 'SRC1209',

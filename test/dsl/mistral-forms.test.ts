@@ -25,7 +25,18 @@ describe('translateMistralForms', () => {
     ['env()', '($exists($states.context.Execution.Input.__env) ? $states.context.Execution.Input.__env : {})'],
     ['env().items[0]', '($exists($states.context.Execution.Input.__env) ? $states.context.Execution.Input.__env : {}).items[0]'],
   ])('translates %s', (text, expected) => {
-    expect(translate(text)).toStrictEqual({ text: expected, unsupported: [] });
+    const translated = translate(text);
+
+    expect(translated.text).toBe(expected);
+    expect(translated.unsupported).toStrictEqual([]);
+  });
+
+  it.each([
+    ['task(fetch).result', { __result_fetch: ['fetch'] }],
+    ["task('get-data').result + task(get_data).result", { __result_get_data: ['get-data', 'get_data'] }],
+    ['task().result', {}],
+  ])('records the task names written in %s', (text, expected) => {
+    expect(translate(text).taskNames).toStrictEqual(expected);
   });
 
   it.each([
@@ -40,7 +51,10 @@ describe('translateMistralForms', () => {
     ['task(1 + 2).result', 'task()', 4],
     ['env(1)', 'env()', 3],
   ])('reports %s as a call without a JSONata form', (text, call, position) => {
-    expect(translate(text)).toStrictEqual({ text, unsupported: [{ text: call, position }] });
+    const translated = translate(text);
+
+    expect(translated.text).toBe(text);
+    expect(translated.unsupported).toStrictEqual([{ text: call, position }]);
   });
 
   it('names the result variable of a long task name within 80 characters', () => {
