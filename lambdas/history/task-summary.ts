@@ -17,7 +17,7 @@ export type TaskStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABO
 export interface TaskSummary {
   /** State name, equal to the task name for the states that the compiler emits for tasks. */
   name: string;
-  /** ASL state type: Task, Pass, Wait, Map, Fail or Succeed. */
+  /** ASL state type: Task, Pass, Wait, Map, Choice, Parallel, Fail or Succeed. */
   stateType: string;
   status: TaskStatus;
   /** First time the state was entered (ISO 8601). */
@@ -47,8 +47,18 @@ interface StatePayloads {
   output?: EventPayload;
 }
 
-// Parallel and Choice states only structure the flow, so they get no task row.
-const RECORDED_STATE_TYPES = new Set(['Task', 'Pass', 'Wait', 'Map', 'Fail', 'Succeed']);
+// Choice and Parallel states are recorded too, because a `std.noop` task that routes or
+// forks compiles to one of them, named after the task.
+const RECORDED_STATE_TYPES = new Set([
+  'Task',
+  'Pass',
+  'Wait',
+  'Map',
+  'Choice',
+  'Parallel',
+  'Fail',
+  'Succeed',
+]);
 
 // Events of the execution itself or of a Parallel or Map state as a whole, except
 // `*StateExited`, which names its state. Their previousEventId chain may lead into a
@@ -86,6 +96,11 @@ export function summarizeTasks(
     if (type.endsWith('StateEntered')) {
       enterState(summaries, event, executionFailure);
       recordInput(payloads, summaries, event);
+      continue;
+    }
+
+    if (type === 'ParallelStateStarted') {
+      startBranches(summaries.get(owners.stateNameOf(event) ?? ''), event);
       continue;
     }
 
@@ -146,6 +161,16 @@ function enterState(
     summary.failureEventId = event.id;
   }
   summaries.set(name, summary);
+}
+
+/**
+ * Marks a Parallel state done once its branches start: its own work ends
+ * there, and the states of its branches report what happens next.
+ */
+function startBranches(summary: TaskSummary | undefined, event: HistoryEvent): void {
+  if (!summary) return;
+  summary.status = 'SUCCEEDED';
+  summary.stopDate = toIso(event.timestamp);
 }
 
 // TODO: a Map state's own failure (MapStateFailed) is not attributed, so a failed

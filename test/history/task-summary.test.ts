@@ -86,9 +86,11 @@ describe('summarizeTasks', () => {
 
     expect(summaries.map((task) => task.name)).toEqual([
       'input',
+      'join_approve_bonus',
       'salary_base',
       'bonus',
       'approve_bonus',
+      'approve_bonus.on-success',
       'record_payroll',
     ]);
     expect(summaries.every((task) => task.status === 'SUCCEEDED')).toBe(true);
@@ -98,6 +100,32 @@ describe('summarizeTasks', () => {
     expect(salaryBase?.stopDate).toBeDefined();
     expect(summaries.find((task) => task.name === 'input')?.attempts).toBe(1);
     expect(findFailedTask(summaries)).toBeUndefined();
+  });
+
+  it('reports noop routers and forks as succeeded', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.add({ type: 'ChoiceStateEntered', stateEnteredEventDetails: { name: 'route' } });
+    history.add({ type: 'ChoiceStateExited', stateExitedEventDetails: { name: 'route' } });
+    const split = history.add({
+      type: 'ParallelStateEntered',
+      stateEnteredEventDetails: { name: 'split' },
+    });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    history.task('left', 0, branches);
+    history.failedTask('right', 'HttpError.500', 'The server failed.', 1, branches);
+    history.add({ type: 'ParallelStateFailed' });
+    history.add({ type: 'ExecutionFailed' });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+    const statusOf = (name: string) => summaries.find((task) => task.name === name)?.status;
+
+    expect(statusOf('route')).toBe('SUCCEEDED');
+    expect(statusOf('split')).toBe('SUCCEEDED');
+    expect(summaries.find((task) => task.name === 'split')?.stateType).toBe('Parallel');
+    expect(statusOf('left')).toBe('SUCCEEDED');
+    expect(statusOf('right')).toBe('FAILED');
+    expect(findFailedTask(summaries)?.name).toBe('right');
   });
 
   it('keeps the error of a failed task', () => {

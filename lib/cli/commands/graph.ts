@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Option, type Command } from 'commander';
 
+import type { WorkflowMetadata } from '../../compiler/types';
 import { LOCAL_LOCATION } from '../../local/aws-names';
 import { DEFAULT_PORTS } from '../../local/runtime-ports';
 import { toMermaid, type TaskStatus } from '../../web/mermaid';
@@ -55,7 +56,7 @@ export async function drawGraph(file: string, options: GraphOptions, output: Cli
   const taskNames = compiled.metadata.tasks.map((task) => task.name);
   let statuses: Record<string, TaskStatus> | undefined;
   if (options.execution !== undefined) {
-    statuses = await readStatuses(options, compiled.metadata.name, taskNames, output);
+    statuses = await readStatuses(options, compiled.metadata, output);
     if (!statuses) return LOOKUP_FAILED;
   }
   const mermaid = `${toMermaid(compiled.asl, {
@@ -82,10 +83,11 @@ export async function drawGraph(file: string, options: GraphOptions, output: Cli
 
 async function readStatuses(
   options: GraphOptions,
-  workflow: string,
-  taskNames: string[],
+  metadata: WorkflowMetadata,
   output: CliOutput,
 ): Promise<Record<string, TaskStatus> | undefined> {
+  const workflow = metadata.name;
+  const taskNames = metadata.tasks.map((task) => task.name);
   const endpoint = options.stepfunctionsEndpoint ?? process.env.AWS_ENDPOINT_URL_SFN ?? `http://127.0.0.1:${DEFAULT_PORTS.stepFunctions}`;
   const executionArn = executionArnOf(options.execution!, workflow);
   // The project runs on Node.js 20, and @aws-sdk/core reads this variable to skip its notice about Node.js 22.
@@ -98,7 +100,7 @@ async function readStatuses(
   });
 
   try {
-    return await readExecutionStatuses(sfn, executionArn, taskNames);
+    return await readExecutionStatuses(sfn, executionArn, taskNames, metadata.stateTasks);
   } catch (error) {
     output.stderr(`error: ${lookupMessage(error as Error, executionArn, endpoint)}\n`);
     return undefined;

@@ -13,21 +13,24 @@ export function executionArnOf(id: string, workflow: string): string {
 }
 
 /**
- * Reads an execution's history and returns the graph status of each state it
- * entered, plus `notReached` for each task it has not entered. Parallel and
- * Choice states only structure the flow, so they get no status.
+ * Reads an execution's history and returns the graph status of each task and
+ * task copy (`stateTasks`) that it entered, plus `notReached` for each task
+ * that it has not entered. Helper states that the compiler added get no status.
  */
 export async function readExecutionStatuses(
   sfn: SFNClient,
   executionArn: string,
   taskNames: string[],
+  stateTasks: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, TaskStatus>> {
   const description = await sfn.send(new DescribeExecutionCommand({ executionArn }));
   const events = await readExecutionHistory(sfn, executionArn);
 
   const statuses: Record<string, TaskStatus> = {};
   for (const name of taskNames) statuses[name] = 'notReached';
+  const taskStates = new Set([...taskNames, ...Object.keys(stateTasks)]);
   for (const summary of summarizeTasks(events, description.status ?? 'RUNNING')) {
+    if (!taskStates.has(summary.name)) continue;
     statuses[summary.name] = graphStatusOf(summary.status);
   }
   return statuses;
