@@ -13,9 +13,11 @@ export function executionArnOf(id: string, workflow: string): string {
 }
 
 /**
- * Reads an execution's history and returns the graph status of each task and
- * task copy (`stateTasks`) that it entered, plus `notReached` for each task
- * that it has not entered. Helper states that the compiler added get no status.
+ * Reads an execution's history and returns the graph status of each state it
+ * entered, plus `notReached` for each task it has not entered. A Choice or
+ * Parallel state gets a status only when it is a task or a task copy
+ * (`stateTasks`), such as a `std.noop` router, because otherwise it only
+ * structures the flow.
  */
 export async function readExecutionStatuses(
   sfn: SFNClient,
@@ -30,7 +32,8 @@ export async function readExecutionStatuses(
   for (const name of taskNames) statuses[name] = 'notReached';
   const taskStates = new Set([...taskNames, ...Object.keys(stateTasks)]);
   for (const summary of summarizeTasks(events, description.status ?? 'RUNNING')) {
-    if (!taskStates.has(summary.name)) continue;
+    const structural = summary.stateType === 'Choice' || summary.stateType === 'Parallel';
+    if (structural && !taskStates.has(summary.name)) continue;
     statuses[summary.name] = graphStatusOf(summary.status);
   }
   return statuses;
