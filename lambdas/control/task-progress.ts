@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readExecutionHistory } from '../history/execution-history';
 import { executionPartitionKey, TASK_PREFIX } from '../history/keys';
 import type { TaskRow } from '../history/task-row';
-import { summarizeTasks, type TaskSummary } from '../history/task-summary';
+import { findFailedTask, summarizeTasks, type TaskSummary } from '../history/task-summary';
 import type { ControlContext } from './context';
 import type { FoundExecution } from './execution-lookup';
 
@@ -62,10 +62,13 @@ export async function readTaskProgress(
 /**
  * Groups the summaries of the compiled tasks, ignoring states that are not
  * tasks. A task that the compiler copied (`stateTasks`) gets one view per
- * copy that ran, and is not reached only when none of its states ran.
+ * copy that ran, and is not reached only when none of its states ran. When
+ * the execution failed in a helper state of a task, such as
+ * `items.continue-on`, that task is listed as failed with the helper's error.
  */
 export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateTasks: Readonly<Record<string, string>> = {}): TaskProgress {
   const byName = new Map(summaries.map((summary) => [summary.name, summary]));
+  blameOwningTask(byName, [...taskNames, ...Object.keys(stateTasks)]);
   const progress: TaskProgress = { done: [], running: [], failed: [], notReached: [] };
 
   for (const name of taskNames) {
@@ -85,6 +88,30 @@ export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateT
     }
   }
   return progress;
+}
+
+/**
+ * Replaces the summary of the task (or copy) whose helper state holds the
+ * execution's failure by a failed one. Helper states are named
+ * `<task>.<purpose>`, so the longest task name that prefixes the state owns it.
+ */
+function blameOwningTask(byName: Map<string, TaskSummary>, taskStates: string[]): void {
+  const failed = findFailedTask([...byName.values()]);
+  if (!failed || taskStates.includes(failed.name)) return;
+
+  const owners = taskStates.filter((state) => failed.name.startsWith(`${state}.`) && byName.has(state));
+  const owner = owners.sort((a, b) => b.length - a.length)[0];
+  if (owner === undefined) return;
+
+  const summary = byName.get(owner) as TaskSummary;
+  byName.set(owner, {
+    ...summary,
+    status: failed.status,
+    stopDate: failed.stopDate ?? summary.stopDate,
+    error: failed.error,
+    cause: failed.cause,
+    output: undefined,
+  });
 }
 
 async function readTaskRows(context: ControlContext, executionArn: string): Promise<TaskRow[]> {

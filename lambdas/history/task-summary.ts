@@ -31,6 +31,11 @@ export interface TaskSummary {
   /** Id of the last failure or time-out event of this state, which orders failures. Cleared on success. */
   failureEventId?: number;
   /**
+   * True when the state exited after its last failure, because a Catch (an
+   * on-error transition or a retry loop) handled it and the execution went on.
+   */
+  failureCaught?: boolean;
+  /**
    * JSON text of the state input at its last entry, with task tokens redacted,
    * cut to `MAX_TASK_PAYLOAD_BYTES`.
    */
@@ -74,6 +79,7 @@ const SCHEDULED_EVENTS = new Set([
 interface Failure {
   error?: string;
   cause?: string;
+  eventId?: number;
 }
 
 /**
@@ -90,12 +96,14 @@ export function summarizeTasks(
   const summaries = new Map<string, TaskSummary>();
   const payloads = new Map<string, StatePayloads>();
   const executionFailure = findExecutionFailure(ordered);
+  const lastEntries = new Map<string, number>();
 
   for (const event of ordered) {
     const type = event.type ?? '';
     if (type.endsWith('StateEntered')) {
       enterState(summaries, event, executionFailure);
       recordInput(payloads, summaries, event);
+      lastEntries.set(event.stateEnteredEventDetails?.name ?? '', event.id ?? 0);
       continue;
     }
 
@@ -109,8 +117,9 @@ export function summarizeTasks(
     const summary = summaries.get(owners.stateNameOf(event) ?? '');
     if (!summary) continue;
     applyStateEvent(summary, event);
-    if (exited) recordOutput(payloads, summary, event);
+    if (exited && summary.status === 'SUCCEEDED') recordOutput(payloads, summary, event);
   }
+  if (executionStatus === 'FAILED') blameUnendedState(summaries, lastEntries, executionFailure);
 
   const tokens = findTaskTokens(ordered);
   return [...summaries.values()].map((summary) =>
@@ -119,13 +128,13 @@ export function summarizeTasks(
 }
 
 /**
- * Returns the summary with the latest failure among the states that ended
- * in failure, or undefined when none did.
+ * Returns the state where the execution failed: the summary with the latest
+ * uncaught failure, or undefined when no state failed without a Catch.
  */
 export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
   let failed: TaskSummary | undefined;
   for (const summary of summaries) {
-    if (summary.failureEventId === undefined) continue;
+    if (summary.failureEventId === undefined || summary.failureCaught) continue;
     if (summary.status === 'SUCCEEDED' || summary.status === 'RUNNING') continue;
     if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
       failed = summary;
@@ -181,11 +190,18 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
 
   if (type.endsWith('StateExited')) {
     if (summary.stateType === 'Fail') return;
-    summary.status = 'SUCCEEDED';
     summary.stopDate = timestamp;
+    // A state that exits right after a failure exits through a Catch: as in Mistral,
+    // where a task handled by on-error is in ERROR, it stays failed.
+    if (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') {
+      summary.failureCaught = true;
+      return;
+    }
+    summary.status = 'SUCCEEDED';
     delete summary.error;
     delete summary.cause;
     delete summary.failureEventId;
+    delete summary.failureCaught;
   } else if (SCHEDULED_EVENTS.has(type)) {
     summary.attempts += 1;
     summary.status = 'RUNNING';
@@ -196,10 +212,45 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
     summary.error = failure.error;
     summary.cause = failure.cause;
     summary.failureEventId = event.id;
+    delete summary.failureCaught;
   } else if (type.endsWith('StateAborted')) {
     summary.status = 'ABORTED';
     summary.stopDate = timestamp;
   }
+}
+
+/**
+ * Marks the state where a failed execution stopped when no history event
+ * names it, such as a state whose JSONata expression failed
+ * (States.QueryEvaluationError). It is the state entered last among those that
+ * never ended, because such an error ends the state at its entry. It gets the
+ * execution's error and cause.
+ */
+function blameUnendedState(
+  summaries: Map<string, TaskSummary>,
+  lastEntries: Map<string, number>,
+  executionFailure: Failure,
+): void {
+  const all = [...summaries.values()];
+  const uncaught = all.some(
+    (summary) =>
+      (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') && !summary.failureCaught,
+  );
+  if (uncaught) return;
+
+  let blamed: TaskSummary | undefined;
+  for (const summary of all) {
+    if (summary.status !== 'RUNNING') continue;
+    const entry = lastEntries.get(summary.name) ?? 0;
+    if (!blamed || entry > (lastEntries.get(blamed.name) ?? 0)) blamed = summary;
+  }
+  if (!blamed) return;
+
+  blamed.status = 'FAILED';
+  blamed.error = executionFailure.error;
+  blamed.cause = executionFailure.cause;
+  blamed.failureEventId = executionFailure.eventId;
+  delete blamed.failureCaught;
 }
 
 /** Keeps the input of the state's latest entry and drops the output of an earlier run. */
@@ -294,9 +345,10 @@ class StateOwnerIndex {
   }
 }
 
+/** Reads the failure of the execution's last run, which a redrive may follow. */
 function findExecutionFailure(events: HistoryEvent[]): Failure {
-  const failed = events.find((event) => event.type === 'ExecutionFailed');
-  return failed ? failureOf(failed) : {};
+  const failed = events.filter((event) => event.type === 'ExecutionFailed').pop();
+  return failed ? { ...failureOf(failed), eventId: failed.id } : {};
 }
 
 /** Reads `error` and `cause` from whichever `*EventDetails` member the event carries. */

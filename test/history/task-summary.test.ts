@@ -145,6 +145,107 @@ describe('summarizeTasks', () => {
     expect(failed?.cause).toBe('HTTP 503');
   });
 
+  it('keeps a caught failure as FAILED', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.failedTask('flaky', 'HttpError.500', 'The server failed.', 2);
+    history.add({
+      type: 'TaskStateExited',
+      stateExitedEventDetails: { name: 'flaky', output: '{"Error":"HttpError.500"}' },
+    });
+    history.add({ type: 'ChoiceStateEntered', stateEnteredEventDetails: { name: 'flaky.on-error' } });
+    history.add({ type: 'ChoiceStateExited', stateExitedEventDetails: { name: 'flaky.on-error' } });
+    history.task('notify');
+    history.add({ type: 'ExecutionSucceeded' });
+
+    const summaries = summarizeTasks(history.events, 'SUCCEEDED');
+    const flaky = summaries.find((task) => task.name === 'flaky');
+
+    expect(flaky?.status).toBe('FAILED');
+    expect(flaky?.failureCaught).toBe(true);
+    expect(flaky?.attempts).toBe(2);
+    expect(flaky?.error).toBe('HttpError.500');
+    expect(flaky?.cause).toBe('The server failed.');
+    expect(flaky?.output).toBeUndefined();
+    expect(flaky?.stopDate).toBeDefined();
+    expect(findFailedTask(summaries)).toBeUndefined();
+  });
+
+  it('reports a retry loop that succeeds at last as SUCCEEDED', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.failedTask('flaky', 'HttpError.500', 'The server failed.');
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'flaky' } });
+    history.add({ type: 'WaitStateEntered', stateEnteredEventDetails: { name: 'flaky.retry.wait' } });
+    history.add({ type: 'WaitStateExited', stateExitedEventDetails: { name: 'flaky.retry.wait' } });
+    history.task('flaky', 0, undefined, { output: '{"attempt":2}' });
+    history.add({ type: 'ExecutionSucceeded' });
+
+    const [flaky] = summarizeTasks(history.events, 'SUCCEEDED');
+
+    expect(flaky.status).toBe('SUCCEEDED');
+    expect(flaky.failureCaught).toBeUndefined();
+    expect(flaky.error).toBeUndefined();
+    expect(flaky.output).toBe('{"attempt":2}');
+  });
+
+  it('names the uncaught failure, not a caught one', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({
+      type: 'ParallelStateEntered',
+      stateEnteredEventDetails: { name: 'split' },
+    });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    history.failedTask('payroll', 'Accounting.Unavailable', 'HTTP 503', 1, branches);
+    const caught = history.failedTask('flaky', 'HttpError.500', 'The server failed.', 1, branches);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'flaky' } }, caught);
+    history.add({ type: 'WaitStateEntered', stateEnteredEventDetails: { name: 'flaky.retry.wait' } });
+    history.add({ type: 'ParallelStateFailed' }, branches);
+    history.add({ type: 'ExecutionFailed' });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+
+    expect(findFailedTask(summaries)?.name).toBe('payroll');
+    expect(summaries.find((task) => task.name === 'flaky')?.status).toBe('FAILED');
+    expect(summaries.find((task) => task.name === 'flaky.retry.wait')?.status).toBe('ABORTED');
+  });
+
+  it('fails the state whose expression failed', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({
+      type: 'ParallelStateEntered',
+      stateEnteredEventDetails: { name: 'split' },
+    });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    const caught = history.failedTask('flaky', 'HttpError.500', 'The server failed.', 1, branches);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'flaky' } }, caught);
+    history.add({ type: 'WaitStateEntered', stateEnteredEventDetails: { name: 'flaky.retry.wait' } });
+    history.task('items', 0, branches);
+    history.add({
+      type: 'ChoiceStateEntered',
+      stateEnteredEventDetails: { name: 'items.continue-on' },
+    });
+    history.add({ type: 'ParallelStateFailed' }, branches);
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: {
+        error: 'States.QueryEvaluationError',
+        cause: 'The JSONata expression returned nothing.',
+      },
+    });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+    const failed = findFailedTask(summaries);
+
+    expect(failed?.name).toBe('items.continue-on');
+    expect(failed?.status).toBe('FAILED');
+    expect(failed?.error).toBe('States.QueryEvaluationError');
+    expect(failed?.cause).toBe('The JSONata expression returned nothing.');
+    expect(summaries.find((task) => task.name === 'flaky.retry.wait')?.status).toBe('ABORTED');
+  });
+
   it('marks a time-out as TIMED_OUT', () => {
     const history = new HistoryBuilder();
     history.add({ type: 'ExecutionStarted' }, 0);
