@@ -165,7 +165,7 @@ function emitTaskStates(task: Task, scope: RegionScope, context: EmitContext): v
   }
   const addGenerated = (name: string, generated: Record<string, unknown>) => addState(scope, name, generated, context, task);
   emitWaitAfter(task, state, context, addGenerated);
-  emitRetryLoops(task, state, scope, context, addGenerated);
+  if (!task.withItems) emitRetryLoops(task, state, scope.renames, context, addGenerated);
 }
 
 /**

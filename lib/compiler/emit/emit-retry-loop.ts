@@ -1,7 +1,7 @@
 import type { Retry, Task } from '../../dsl/model';
 import type { StateMachineDefinition } from '../types';
 import { renderBound } from './bindings';
-import { comment, type EmitContext, type RegionScope } from './context';
+import { comment, type EmitContext } from './context';
 import { resultOf } from './emit-task';
 import { jsonataString } from './jsonata-text';
 
@@ -13,7 +13,7 @@ export type AddState = (name: string, state: Record<string, unknown>) => void;
  * contain `-` or `.`, so `-` becomes `_` and a copy `<task>.<n>` gets
  * `<task>__copy<n>`, which keeps its counter apart from the task's.
  */
-function variablePrefix(task: Task): string {
+export function variablePrefix(task: Task): string {
   return task.name.replace(/-/g, '_').replace(/\.(\d+)$/, '__copy$1');
 }
 
@@ -24,7 +24,7 @@ function variablePrefix(task: Task): string {
  * TODO: a success after a retry leaves the counter as it is, so a task reached
  * again in a loop gets fewer retries.
  */
-function counterOf(task: Task): { name: string; read: string } {
+export function counterOf(task: Task): { name: string; read: string } {
   const name = `${variablePrefix(task)}__retries`;
   return { name, read: `$${name}` };
 }
@@ -41,16 +41,35 @@ function delaySeconds(retry: Retry, counter: string): number | string {
   return jsonataString(retry.maxDelay === undefined ? grown : `$min([${grown}, ${retry.maxDelay}])`);
 }
 
+/** The state that runs a task's action, which its counted loops run again. */
+export interface LoopSite {
+  /** Name of the state, and the prefix of the loop states' names. */
+  name: string;
+  /** JSONata of the task result in that state. */
+  result: string;
+  /** JSONata of the Wait's Output, which gives the state its input back before the next run. */
+  input?: string;
+}
+
 /**
  * Emits the counted loop of one outcome: a Choice that either increments
  * the counter and waits before running the task again, or resets the counter
  * and leaves for `exit` with the extra `exitAssign`.
  */
-function emitLoop(task: Task, kind: 'retry' | 'continue-on', condition: string, exit: string, exitAssign: Record<string, unknown>, context: EmitContext, addState: AddState): string {
+function emitLoop(
+  task: Task,
+  site: LoopSite,
+  kind: 'retry' | 'continue-on',
+  condition: string,
+  exit: string,
+  exitAssign: Record<string, unknown>,
+  context: EmitContext,
+  addState: AddState,
+): string {
   const retry = task.retry as Retry;
   const counter = counterOf(task);
   const line = task.range.start.line;
-  const choiceName = `${task.name}.${kind}`;
+  const choiceName = `${site.name}.${kind}`;
   const waitName = `${choiceName}.wait`;
 
   addState(choiceName, {
@@ -65,7 +84,9 @@ function emitLoop(task: Task, kind: 'retry' | 'continue-on', condition: string, 
       { Condition: '{% true %}', Assign: { [counter.name]: 0, ...exitAssign }, Next: exit },
     ],
   });
-  addState(waitName, { Type: 'Wait', Comment: comment(context, line), Seconds: delaySeconds(retry, counter.name), Next: task.name });
+  const wait: Record<string, unknown> = { Type: 'Wait', Comment: comment(context, line), Seconds: delaySeconds(retry, counter.name), Next: site.name };
+  if (site.input !== undefined) wait.Output = jsonataString(site.input);
+  addState(waitName, wait);
 
   return choiceName;
 }
@@ -78,32 +99,39 @@ function emitLoop(task: Task, kind: 'retry' | 'continue-on', condition: string, 
  * runs the task again after a success while the expression is true for
  * `$result`, which the task stores in a variable for the Choice.
  */
-export function emitRetryLoops(task: Task, state: Record<string, unknown>, scope: RegionScope, context: EmitContext, addState: AddState): void {
+export function emitRetryLoops(
+  task: Task,
+  state: Record<string, unknown>,
+  renames: ReadonlyMap<string, string>,
+  context: EmitContext,
+  addState: AddState,
+  site: LoopSite = { name: task.name, result: resultOf(task, 'result') },
+): void {
   const retry = task.retry;
   if (retry?.continueOn) {
     const resultName = `${variablePrefix(task)}__result`;
-    const condition = renderBound(retry.continueOn, { result: `$${resultName}`, renames: scope.renames });
+    const condition = renderBound(retry.continueOn, { result: `$${resultName}`, renames });
     let exit = state.Next as string | undefined;
     if (state.End) {
-      exit = `${task.name}.continue-on.end`;
+      exit = `${site.name}.continue-on.end`;
       addState(exit, { Type: 'Pass', Comment: comment(context, task.range.start.line), End: true });
       delete state.End;
     }
-    state.Assign = { ...((state.Assign as object | undefined) ?? {}), [resultName]: jsonataString(resultOf(task, 'result')) };
-    state.Next = emitLoop(task, 'continue-on', condition, exit as string, {}, context, addState);
+    state.Assign = { ...((state.Assign as object | undefined) ?? {}), [resultName]: jsonataString(site.result) };
+    state.Next = emitLoop(task, site, 'continue-on', condition, exit as string, {}, context, addState);
   }
 
   if (retry?.breakOn) {
-    const condition = `$not(${renderBound(retry.breakOn, { error: '$states.input', renames: scope.renames })})`;
+    const condition = `$not(${renderBound(retry.breakOn, { error: '$states.input', renames })})`;
     const handler = (state.Catch as Record<string, unknown>[] | undefined)?.[0];
     let exit = handler?.Next as string | undefined;
     if (exit === undefined) {
-      exit = `${task.name}.retry.fail`;
+      exit = `${site.name}.retry.fail`;
       addState(exit, { Type: 'Fail', Comment: comment(context, task.range.start.line), Error: '{% $states.input.Error %}', Cause: '{% $states.input.Cause %}' });
     }
     // The Choice reads the caught error as its input, where the Catch read $states.errorOutput.
     const exitAssign = JSON.parse(JSON.stringify(handler?.Assign ?? {}).replace(/\$states\.errorOutput/g, '$states.input')) as Record<string, unknown>;
-    state.Catch = [{ ErrorEquals: ['States.ALL'], Next: emitLoop(task, 'retry', condition, exit, exitAssign, context, addState) }];
+    state.Catch = [{ ErrorEquals: ['States.ALL'], Next: emitLoop(task, site, 'retry', condition, exit, exitAssign, context, addState) }];
   }
 }
 
@@ -145,6 +173,8 @@ export function initializeRetryCounters(definition: StateMachineDefinition, task
   const root = definition as unknown as Container;
   for (const task of tasks) {
     if (!task.retry?.breakOn && !task.retry?.continueOn) continue;
+    // The loops of a with-items task run inside each Map iteration, which initializes its own counter.
+    if (task.withItems) continue;
     const container = containerOf(root, task.name);
     if (!container) continue;
     const entry = counters.get(container) ?? { first: task, names: [] };

@@ -1,6 +1,7 @@
 import type { Task, WithItems } from '../../dsl/model';
 import { renderBound } from './bindings';
 import { comment, type EmitContext } from './context';
+import { emitItemRetryLoops, type ItemStates } from './emit-item-retry';
 import { emitTask, resultOf } from './emit-task';
 import { jsonataString, quoteString } from './jsonata-text';
 
@@ -28,7 +29,8 @@ function itemsExpression(withItems: WithItems, task: Task, renames: ReadonlyMap<
  * Emits the Map state of a `with-items` task. The ItemSelector names each
  * item after its with-items variable, and the action reads it as
  * `$states.input.<name>`. The Map's result is the list of action results in
- * item order, `[]` for an empty list. Retry and timeout apply to each action.
+ * item order, `[]` for an empty list. Retry, its `break-on` and
+ * `continue-on` loops, and timeout apply to each action.
  */
 export function emitWithItems(task: Task, context: EmitContext, renames: ReadonlyMap<string, string>): Record<string, unknown> {
   const withItems = task.withItems as WithItems;
@@ -40,9 +42,13 @@ export function emitWithItems(task: Task, context: EmitContext, renames: Readonl
     withItems.lists.map((entry, index) => [entry.name, jsonataString(`$states.context.Map.Item.Value${zipped ? `[${index}]` : ''}`)]),
   );
   const action = emitTask(task, context, itemRenames);
+  const actionName = itemStateName(task);
+  let processor: ItemStates = { StartAt: actionName, States: { [actionName]: action } };
   if (action.Type !== 'Fail') {
-    action.Output = jsonataString(resultOf({ ...task, withItems: undefined }, 'result', itemRenames));
+    const result = resultOf({ ...task, withItems: undefined }, 'result', itemRenames);
+    action.Output = jsonataString(result);
     action.End = true;
+    if (task.retry?.breakOn || task.retry?.continueOn) processor = emitItemRetryLoops(task, action, actionName, result, itemRenames, context);
   }
 
   const state: Record<string, unknown> = {
@@ -50,14 +56,10 @@ export function emitWithItems(task: Task, context: EmitContext, renames: Readonl
     Comment: comment(context, task.range.start.line),
     Items: jsonataString(itemsExpression(withItems, task, renames)),
     ItemSelector: selector,
-    ItemProcessor: {
-      ProcessorConfig: { Mode: 'INLINE' },
-      StartAt: itemStateName(task),
-      States: { [itemStateName(task)]: action },
-    },
+    ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...processor },
   };
   if (withItems.concurrency !== undefined) state.MaxConcurrency = withItems.concurrency;
-  context.stateNames.add(itemStateName(task));
+  context.stateNames.add(actionName);
 
   return state;
 }
