@@ -3,7 +3,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { OutboxMessage } from '../../lib/local/outbox/outbox-message';
 import { approvalLinksOf } from '../../lib/cli/run/approval-decider';
 import { causeMessage } from '../../lib/cli/run/cause-message';
-import { TaskProgressPrinter } from '../../lib/cli/run/task-progress-printer';
+import { retryWaitStatesOf, TaskProgressPrinter } from '../../lib/cli/run/task-progress-printer';
 
 const START = Date.parse('2026-06-01T08:00:00.000Z');
 
@@ -73,6 +73,73 @@ describe('TaskProgressPrinter', () => {
     progress.update(failedAgain, 'FAILED');
 
     expect(lines[1]).toBe('08:00:08.000  call failed after 2 attempts: Boom');
+  });
+
+  test('prints a failure that a retry loop retries', () => {
+    const lines: string[] = [];
+    const retryWaits = retryWaitStatesOf({
+      States: { split: { Type: 'Parallel', Branches: [{ States: { 'shared.retry.wait': { Type: 'Wait' } } }] } },
+    });
+    const progress = new TaskProgressPrinter(new Set(['shared']), (line) => lines.push(line), retryWaits);
+    const loop = [
+      event(1, 'ExecutionStarted'),
+      event(2, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'shared' } }),
+      event(3, 'TaskScheduled'),
+      event(4, 'TaskFailed', { taskFailedEventDetails: { error: 'HttpError.500' } as never }),
+      event(5, 'TaskStateExited', { stateExitedEventDetails: { name: 'shared' } }),
+      event(6, 'ChoiceStateEntered', { stateEnteredEventDetails: { name: 'shared.retry' } }),
+      event(7, 'ChoiceStateExited', { stateExitedEventDetails: { name: 'shared.retry' } }),
+      event(8, 'WaitStateEntered', { stateEnteredEventDetails: { name: 'shared.retry.wait' } }),
+      event(9, 'WaitStateExited', { stateExitedEventDetails: { name: 'shared.retry.wait' } }),
+      event(10, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'shared' } }),
+      event(11, 'TaskScheduled'),
+      event(12, 'TaskSucceeded'),
+      event(13, 'TaskStateExited', { stateExitedEventDetails: { name: 'shared' } }),
+    ];
+
+    progress.update(loop.slice(0, 3), 'RUNNING');
+    progress.update(loop.slice(0, 5), 'RUNNING');
+    progress.update(loop.slice(0, 6), 'RUNNING');
+    progress.update(loop.slice(0, 8), 'RUNNING');
+    progress.update(loop.slice(0, 11), 'RUNNING');
+    progress.update(loop, 'SUCCEEDED');
+
+    expect(lines[0]).toBe('08:00:02.000  shared started');
+    expect(lines[1]).toBe('08:00:05.000  shared attempt 1 failed and is retried: HttpError.500');
+    expect(lines[2]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}shared attempt 2 started$/);
+    expect(lines[3]).toBe('08:00:13.000  shared finished in 11.00 s');
+    expect(lines).toHaveLength(4);
+  });
+
+  test('prints a failure that on-error catches as failed', () => {
+    const lines: string[] = [];
+    const progress = new TaskProgressPrinter(new Set(['call', 'notify']), (line) => lines.push(line));
+    const caught = [
+      event(1, 'ExecutionStarted'),
+      event(2, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'call' } }),
+      event(3, 'TaskScheduled'),
+      event(4, 'TaskFailed', { taskFailedEventDetails: { error: 'Boom' } as never }),
+      event(5, 'TaskStateExited', { stateExitedEventDetails: { name: 'call' } }),
+      event(6, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'notify' } }),
+    ];
+
+    progress.update(caught, 'RUNNING');
+
+    expect(lines).toEqual(['08:00:02.000  call started', '08:00:05.000  call failed: Boom', '08:00:06.000  notify started']);
+  });
+
+  test('prints each copy under its state name', () => {
+    const lines: string[] = [];
+    const progress = new TaskProgressPrinter(new Set(['shared', 'shared.2']), (line) => lines.push(line));
+    const copies = [
+      event(1, 'ExecutionStarted'),
+      event(2, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'shared' } }),
+      event(3, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'shared.2' }, previousEventId: 1 }),
+    ];
+
+    progress.update(copies, 'RUNNING');
+
+    expect(lines).toEqual(['08:00:02.000  shared started', '08:00:03.000  shared.2 started']);
   });
 
   test('orders a failure before the aborts it causes', () => {

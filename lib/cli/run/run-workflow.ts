@@ -22,7 +22,7 @@ import { UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { approvalLinksOf, decideThroughLink, type Decision } from './approval-decider';
 import { synthesizeWorkflows } from './synthesize-workflows';
-import { TaskProgressPrinter } from './task-progress-printer';
+import { retryWaitStatesOf, TaskProgressPrinter } from './task-progress-printer';
 
 export interface RunOptions {
   file: string;
@@ -112,7 +112,9 @@ export async function runWorkflow(options: RunOptions, output: CliOutput): Promi
       );
     }
 
-    result = await execute(runtime, stateMachineArn, workflow, compiled.metadata.tasks.map((task) => task.name), options, print);
+    // A copy of a task (`stateTasks`, such as `shared.2`) gets its own progress lines.
+    const taskStates = [...compiled.metadata.tasks.map((task) => task.name), ...Object.keys(compiled.metadata.stateTasks ?? {})];
+    result = await execute(runtime, stateMachineArn, workflow, taskStates, options, print, retryWaitStatesOf(compiled.asl));
   } catch (error) {
     await stopAll(stack);
     fs.rmSync(temporary, { recursive: true, force: true });
@@ -145,9 +147,10 @@ export async function execute(
   taskNames: string[],
   options: ExecuteOptions,
   print: (line: string) => void,
+  retryWaitStates: ReadonlySet<string> = new Set(),
 ): Promise<Omit<RunResult, 'logFile'>> {
   const sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
-  const progress = new TaskProgressPrinter(new Set(taskNames), print);
+  const progress = new TaskProgressPrinter(new Set(taskNames), print, retryWaitStates);
   const followedLinks = new Set<string>();
   // Messages of earlier runs on the same runtime are not this execution's.
   let seenMessages = runtime.outbox.messages().length;
