@@ -18,8 +18,9 @@ export interface MermaidOptions {
   tasks?: readonly string[];
   /**
    * Task of each copied state, by state name (the metadata's `stateTasks`).
-   * A copy is drawn as a task, and takes its task's status unless
-   * `statuses` lists the copy's own state name.
+   * A copy is drawn as a task. When `statuses` does not list the copy's own
+   * state name, the copy is not reached if its task is not reached, and
+   * uncoloured otherwise, because its task may have run in another branch.
    */
   stateTasks?: Readonly<Record<string, string>>;
 }
@@ -201,7 +202,7 @@ function statusLines(writer: GraphWriter, statuses: Record<string, TaskStatus>, 
   };
   for (const [name, status] of Object.entries(statuses)) add(name, status);
   for (const [name, task] of Object.entries(stateTasks)) {
-    if (statuses[name] === undefined && statuses[task] !== undefined) add(name, statuses[task]);
+    if (statuses[name] === undefined && statuses[task] === 'notReached') add(name, 'notReached');
   }
   for (const [status, ids] of byStatus) {
     lines.push(`  class ${ids.join(',')} ${status}`);

@@ -97,6 +97,55 @@ describe('toMermaid with statuses', () => {
     expect(text).not.toContain(`class ${ids.salary_base} helper`);
   });
 
+  test('leaves a copy without its own status uncoloured', () => {
+    const copied: AslStates = {
+      StartAt: 'split',
+      States: {
+        split: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'tally', States: { tally: { Type: 'Task', End: true } } },
+            { StartAt: 'tally.2', States: { 'tally.2': { Type: 'Task', End: true } } },
+          ],
+          End: true,
+        },
+      },
+    };
+    const copyIds = mermaidNodeIds(copied);
+    const stateTasks = { 'tally.2': 'tally' };
+
+    for (const status of ['done', 'running', 'failed'] as const) {
+      const text = toMermaid(copied, { statuses: { tally: status }, tasks: ['split', 'tally'], stateTasks });
+
+      expect(text).toContain(`class ${copyIds.tally} ${status}`);
+      expect(text).not.toMatch(new RegExp(`class (\\S+,)?${copyIds['tally.2']}(,\\S+)? \\w+`));
+    }
+  });
+
+  test('greys a copy whose task is not reached', () => {
+    const copied: AslStates = {
+      StartAt: 'tally',
+      States: { tally: { Type: 'Task', Next: 'tally.2' }, 'tally.2': { Type: 'Task', End: true } },
+    };
+    const copyIds = mermaidNodeIds(copied);
+
+    const text = toMermaid(copied, { statuses: { tally: 'notReached' }, stateTasks: { 'tally.2': 'tally' } });
+
+    expect(text).toContain(`class ${copyIds.tally},${copyIds['tally.2']} notReached`);
+  });
+
+  test('colours a copy by its own status', () => {
+    const copied: AslStates = {
+      StartAt: 'tally',
+      States: { tally: { Type: 'Task', Next: 'tally.2' }, 'tally.2': { Type: 'Task', End: true } },
+    };
+    const copyIds = mermaidNodeIds(copied);
+
+    const text = toMermaid(copied, { statuses: { tally: 'done', 'tally.2': 'failed' }, stateTasks: { 'tally.2': 'tally' } });
+
+    expect(text).toContain(`class ${copyIds['tally.2']} failed`);
+  });
+
   test('uses the requested direction', () => {
     expect(toMermaid(asl, { direction: 'LR' }).split('\n')[0]).toBe('flowchart LR');
   });
