@@ -216,9 +216,21 @@ function conditionLabel(condition: unknown): string {
   return text.length > MAX_LABEL_LENGTH ? `${text.slice(0, MAX_LABEL_LENGTH - 1)}…` : text;
 }
 
-/** Escapes a quoted Mermaid label with Mermaid's `#code;` entities, so that state names and JSONata show as text. */
+/**
+ * Escapes a quoted Mermaid label so that state names and JSONata show as text
+ * with `htmlLabels: false`. Mermaid 11 prints its `#code;` entities literally
+ * there (as `&#60;`), so characters stay as they are, with these exceptions.
+ * A double quote, which would end the label, becomes the fullwidth quotation
+ * mark `＂`. A zero-width space follows a `<` that would start an HTML tag,
+ * which Mermaid's sanitizer drops, and a `#` that would start a `#name;`
+ * entity. A line break, which would end the Mermaid statement, becomes a space.
+ */
 export function escapeLabel(text: string): string {
-  return text.replace(/[#"<>&|{}[\]()]/g, (character) => `#${character.charCodeAt(0)};`);
+  return text
+    .replace(/"/g, '\uFF02')
+    .replace(/<(?=[A-Za-z!/?])/g, '<\u200B')
+    .replace(/#(?=\w+;)/g, '#\u200B')
+    .replace(/\r?\n/g, ' ');
 }
 
 function arrayOf(value: unknown): Record<string, unknown>[] {

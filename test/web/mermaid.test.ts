@@ -172,6 +172,23 @@ describe('toMermaid on other state types', () => {
   const ids = mermaidNodeIds(definition);
   const text = toMermaid(definition);
 
+  test('keeps brackets, quotes and & in condition labels', () => {
+    const choice: AslStates = {
+      StartAt: 'route',
+      States: {
+        route: {
+          Type: 'Choice',
+          Choices: [{ Condition: `{% $n < 3 and ($m > "a") & 'b' %}`, Next: 'done' }],
+          Default: 'done',
+        },
+        done: { Type: 'Succeed' },
+      },
+    };
+    const choiceIds = mermaidNodeIds(choice);
+
+    expect(edgesOf(toMermaid(choice))).toContain(`${choiceIds.route} -->|"$n < 3 and ($m > ＂a＂) & 'b'"| ${choiceIds.done}`);
+  });
+
   test('draws a Catch edge dotted with its errors', () => {
     expect(edgesOf(text)).toContain(`${ids['load "all"']} -.->|"States.ALL"| ${ids['give up']}`);
   });
@@ -185,7 +202,7 @@ describe('toMermaid on other state types', () => {
   });
 
   test('escapes quotes in state names', () => {
-    expect(text).toContain(`${ids['load "all"']}["load #34;all#34;"]`);
+    expect(text).toContain(`${ids['load "all"']}["load ＂all＂"]`);
   });
 
   test('ends a Succeed state at the end node', () => {
@@ -199,9 +216,14 @@ describe('toMermaid on other state types', () => {
 
 describe('escapeLabel', () => {
   test.each([
-    ['a|b', 'a#124;b'],
-    ['<% $x %>', '#60;% $x %#62;'],
-    ['#1', '#35;1'],
+    ['a|b', 'a|b'],
+    ['<% $x %>', '<% $x %>'],
+    ['$a < 3 and ($b > 2)', '$a < 3 and ($b > 2)'],
+    ['"x" & \'y\'', '＂x＂ & \'y\''],
+    ['a<b', 'a<\u200Bb'],
+    ['#1', '#1'],
+    ['#lt;', '#\u200Blt;'],
+    ['line\nbreak', 'line break'],
     ['plain_name', 'plain_name'],
   ])('escapes %s', (input, expected) => {
     expect(escapeLabel(input)).toBe(expected);
