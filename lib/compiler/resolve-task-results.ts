@@ -23,7 +23,7 @@ export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Work
       if (!reference.name.startsWith(taskResultPrefix)) continue;
       const range = referenceRange(expression, reference);
       for (const written of writtenNames(expression, reference.name)) {
-        const owner = ownerOf(written, reference.name, owners, workflow.tasks, range, bag);
+        const owner = ownerOf(written, reference.name, owners, workflow, range, bag);
         if (owner && owner !== reader && !reads.has(owner.name)) reads.set(owner.name, range);
       }
     }
@@ -71,16 +71,21 @@ function writtenNames(expression: Expression, variable: string): string[] {
 }
 
 /** Looks up task `written` by its exact name, because `a-b` and `a_b` share a variable but name different tasks. */
-function ownerOf(written: string, variable: string, owners: Map<string, Task[]>, tasks: readonly Task[], range: SourceRange, bag: DiagnosticBag): Task | undefined {
+function ownerOf(written: string, variable: string, owners: Map<string, Task[]>, workflow: Workflow, range: SourceRange, bag: DiagnosticBag): Task | undefined {
   const found = owners.get(variable) ?? [];
   const exact = found.find((task) => task.name === written);
   if (found.length === 1 && exact) return exact;
 
+  const leftOut = workflow.leftOut;
   if (found.length > 1) {
     bag.report('ambiguousTaskResult', range, written, found[0].name, found[1].name, variable);
+  } else if (leftOut?.tasks.includes(written)) {
+    const fix = `add '${written}' to the 'requires' of '${leftOut.target}' or of a task that it requires, or publish the value in '${written}' and read the variable, which is null when the task does not run`;
+    bag.report('unknownTaskResult', range, written, `, which the target '${leftOut.target}' leaves out because it does not require it: ${fix}`);
   } else {
-    const closest = suggestClosest(written, tasks.map((task) => task.name));
-    bag.report('unknownTaskResult', range, written, closest ? `: did you mean '${closest}'?` : ': write the name of a task of this workflow');
+    const closest = suggestClosest(written, workflow.tasks.map((task) => task.name));
+    const fix = closest ? `did you mean '${closest}'?` : 'write the name of a task of this workflow';
+    bag.report('unknownTaskResult', range, written, `, which is not a task of this workflow: ${fix}`);
   }
   return undefined;
 }
@@ -98,7 +103,8 @@ function readOwnResult(expression: Expression, task: Task): Expression {
 
   const text = replaceFreeVariables(expression.text, expression.ast, (name) => (name === own ? '$result' : undefined));
   const parsed = parseExpression(text);
-  return 'ast' in parsed ? { ...expression, text, ast: parsed.ast } : expression;
+  // The checks that quote `$result` quote the written task(name).result in its place.
+  return 'ast' in parsed ? { ...expression, text, ast: parsed.ast, taskNames: { ...expression.taskNames, result: [task.name] } } : expression;
 }
 
 /** Builds the publish entry that keeps a task's result for the reads in other tasks. */

@@ -141,4 +141,6 @@ export interface Workflow {
   tasks: Task[];
   /** Scheduled starts from `triggers`; absent when the workflow has none. */
   triggers?: Trigger[];
+  /** The reverse workflow's `target`, with the tasks of the file that it does not require and that are not compiled. */
+  leftOut?: { target: string; tasks: string[] };
 }

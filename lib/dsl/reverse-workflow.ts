@@ -3,6 +3,7 @@ import type { DiagnosticBag, SourceRange } from '../diagnostics/diagnostic';
 import type { NamedValue, Task, TransitionItem, Workflow } from './model';
 import { gateOf, withTargetInput } from './reverse-target';
 import type { SourceDocument } from './source-document';
+import { suggestClosest } from './suggest';
 
 /** Action of the tasks that the plan adds to fork or join a level; it compiles to a Pass state. */
 const noopAction = 'std.noop';
@@ -45,21 +46,28 @@ export function planReverseWorkflow(workflow: Workflow, source: SourceDocument, 
     }
     for (const name of requirements.get(task.name)?.names ?? []) {
       if (known.has(name)) continue;
-      bag.report('unknownRequirement', requirements.get(task.name)?.range ?? task.range, task.name, name);
+      const closest = suggestClosest(name, [...known]);
+      const fix = closest ? `: did you mean '${closest}'? Correct the name in 'requires', or remove it` : `: remove it from 'requires', or add a task '${name}'`;
+      bag.report('unknownRequirement', requirements.get(task.name)?.range ?? task.range, task.name, name, fix);
       failed = true;
     }
   }
   const target = targetPair ? readTarget(targetPair, known, source, bag) : undefined;
-  if (failed || target === null) return undefined;
-
-  const levels = levelsOf(workflow.tasks, requirements);
-  if (!levels) {
-    bag.report('requirementCycle', workflow.tasks[0].range);
-    return undefined;
+  const cycle = cycleOf(workflow.tasks, requirements);
+  if (cycle) {
+    const links = cycle.slice(0, -1).map((name, index) => `'${name}' requires '${cycle[index + 1]}'`);
+    const sentence = links.length > 1 ? `${links.slice(0, -1).join(', ')} and ${links[links.length - 1]}` : links[0];
+    bag.report('requirementCycle', requirements.get(cycle[0])?.range ?? workflow.tasks[0].range, sentence);
   }
+  if (failed || target === null || cycle) return undefined;
 
+  const levels = levelsOf(workflow.tasks, requirements) as Task[][];
   const range = workflow.tasks[0].range;
-  if (target !== undefined) return planTarget(workflow, levels, closureOf(target, requirements), range);
+  if (target !== undefined) {
+    const closure = closureOf(target, requirements);
+    const planned = planTarget(workflow, levels, closure, range);
+    return { ...planned, leftOut: { target, tasks: workflow.tasks.map((task) => task.name).filter((name) => !closure.has(name)) } };
+  }
 
   bag.report('reverseTargetFromInput', rangeOf(typePair?.key as Node, source), workflow.name);
   const closures = new Map(workflow.tasks.map((task) => [task.name, closureOf(task.name, requirements)]));
@@ -105,6 +113,44 @@ function planTarget(workflow: Workflow, levels: Task[][], closure: ReadonlySet<s
   }
 
   return { ...workflow, vars: [...workflow.vars, ...empty.values()], tasks: chainLevels(closureLevels, range, false) };
+}
+
+/**
+ * Returns a cycle of requirements as the task names along it, the first
+ * name repeated at the end, or undefined when there is none. The cycle
+ * starts at its task that comes first in the file.
+ */
+function cycleOf(tasks: readonly Task[], requirements: ReadonlyMap<string, Requirement>): string[] | undefined {
+  const order = new Map(tasks.map((task, index) => [task.name, index]));
+  const done = new Set<string>();
+  const path: string[] = [];
+
+  const visit = (name: string): string[] | undefined => {
+    const onPath = path.indexOf(name);
+    if (onPath >= 0) return path.slice(onPath);
+    if (done.has(name) || !order.has(name)) return undefined;
+
+    path.push(name);
+    for (const required of requirements.get(name)?.names ?? []) {
+      const found = visit(required);
+      if (found) return found;
+    }
+    path.pop();
+    done.add(name);
+    return undefined;
+  };
+
+  for (const task of tasks) {
+    const cycle = visit(task.name);
+    if (!cycle) continue;
+
+    const first = cycle.reduce((best, name) => ((order.get(name) as number) < (order.get(best) as number) ? name : best));
+    const start = cycle.indexOf(first);
+    const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
+    return [...rotated, first];
+  }
+
+  return undefined;
 }
 
 /** Groups tasks by the length of their longest chain of requirements, or returns undefined for a cycle. */

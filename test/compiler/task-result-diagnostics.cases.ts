@@ -69,6 +69,14 @@ export const taskResultDiagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  check:\n    action: shop.check\n    input:\n      x: <% task(check).result %>\n`,
     line: 7,
     column: 13,
-    message: "'$result' is only defined in publish",
+    message: "'task(check).result' is only defined inside task 'check' in its publish, in guards and fail messages of its on-success, and in the workflow output when it is the last task. Read it there, or read task(check).result in a task that runs after 'check'.",
+  },
+  {
+    code: 'SRC1207',
+    title: 'task(name).result of a task that the target leaves out',
+    source: `${header}type: reverse\ntarget: b\ntasks:\n  a:\n    action: shop.check\n  b:\n    action: shop.check\noutput:\n  x: <% task(a).result %>\n`,
+    line: 11,
+    column: 9,
+    message: "'task(a).result' reads task 'a', which the target 'b' leaves out because it does not require it: add 'a' to the 'requires' of 'b' or of a task that it requires, or publish the value in 'a' and read the variable, which is null when the task does not run.",
   },
 ];

@@ -122,10 +122,14 @@ function reportUndefined(
   const nameStart = reference.position - reference.name.length - 1;
   const range = { start: expression.locate(nameStart), end: expression.locate(reference.position) };
 
-  if (reference.name === resultVariable) {
-    bag.report('resultOutsideTask', range, resultVariable, 'in publish, in guards and fail messages of on-success, and in the workflow output of the last task (not in on-complete, which also runs after an error)');
+  const ownTask = reference.name === resultVariable ? expression.taskNames?.[resultVariable]?.[0] : undefined;
+  if (ownTask !== undefined) {
+    const fix = `Read it there, or read task(${ownTask}).result in a task that runs after '${ownTask}'`;
+    bag.report('resultOutsideTask', range, `task(${ownTask}).result`, `inside task '${ownTask}' in its publish, in guards and fail messages of its on-success, and in the workflow output when it is the last task. ${fix}`);
+  } else if (reference.name === resultVariable) {
+    bag.report('resultOutsideTask', range, `$${resultVariable}`, 'in publish, in guards and fail messages of on-success, and in the workflow output of the last task (not in on-complete, which also runs after an error)');
   } else if (reference.name === errorVariable) {
-    bag.report('resultOutsideTask', range, errorVariable, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
+    bag.report('resultOutsideTask', range, `$${errorVariable}`, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
   } else if (reference.name.startsWith(taskResultPrefix)) {
     const task = reference.name.slice(taskResultPrefix.length);
     bag.report('undefinedVariable', range, reference.name, `: task(${task}).result reads it ${where}, but task '${task}' does not succeed on every path that leads here, so read its result only after it`);
