@@ -201,6 +201,20 @@ describe('sirocco graph', () => {
     expect(err).toContain("Execution 'arn:aws:states:us-east-1:000000000000:execution:salary:missing' not found");
   });
 
+  test('exits 1 for an execution of another workflow', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-graph-other-'));
+    folders.push(folder);
+    const other = path.join(folder, 'other.yaml');
+    fs.writeFileSync(other, "version: '2.0'\nname: other\ntasks:\n  hello:\n    action: std.noop\n");
+    const executionArn = await startSalary('E1001', '2026-07');
+
+    const { code, out, err } = await graph(other, '--execution', executionArn, '--stepfunctions-endpoint', runtime.urls.stepFunctions);
+
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(`Execution '${executionArn}' belongs to workflow 'salary', not 'other'.`);
+  }, 60_000);
+
   test('exits 1 without a runtime', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
 

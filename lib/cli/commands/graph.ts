@@ -10,7 +10,7 @@ import { toMermaid, type TaskStatus } from '../../web/mermaid';
 import { compileWorkflowFile } from '../compile-workflow-file';
 import { defaultActionsDir } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
-import { executionArnOf, readExecutionStatuses } from '../graph/execution-statuses';
+import { executionArnOf, ExecutionWorkflowMismatchError, readExecutionStatuses } from '../graph/execution-statuses';
 import { renderSvg, SvgRenderError } from '../graph/render-svg';
 import type { CliOutput } from '../output';
 
@@ -100,7 +100,7 @@ async function readStatuses(
   });
 
   try {
-    return await readExecutionStatuses(sfn, executionArn, taskNames, metadata.stateTasks);
+    return await readExecutionStatuses(sfn, executionArn, workflow, taskNames, metadata.stateTasks);
   } catch (error) {
     output.stderr(`error: ${lookupMessage(error as Error, executionArn, endpoint)}\n`);
     return undefined;
@@ -110,6 +110,7 @@ async function readStatuses(
 }
 
 function lookupMessage(error: Error, executionArn: string, endpoint: string): string {
+  if (error instanceof ExecutionWorkflowMismatchError) return error.message;
   if (error.name === 'ExecutionDoesNotExist') {
     return `Execution '${executionArn}' not found at ${endpoint}. Check the execution name, or pass its ARN.`;
   }

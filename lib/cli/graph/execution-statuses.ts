@@ -12,20 +12,41 @@ export function executionArnOf(id: string, workflow: string): string {
   return `arn:aws:states:${LOCAL_LOCATION.region}:${LOCAL_LOCATION.accountId}:execution:${workflow}:${id}`;
 }
 
+/** An execution that belongs to another workflow than the graph's. */
+export class ExecutionWorkflowMismatchError extends Error {
+  constructor(
+    readonly executionArn: string,
+    readonly executionWorkflow: string,
+    readonly expectedWorkflow: string,
+  ) {
+    super(
+      `Execution '${executionArn}' belongs to workflow '${executionWorkflow}', not '${expectedWorkflow}'. ` +
+        `Pass an execution of '${expectedWorkflow}', or graph the file of '${executionWorkflow}'.`,
+    );
+    this.name = 'ExecutionWorkflowMismatchError';
+  }
+}
+
 /**
  * Reads an execution's history and returns the graph status of each state it
  * entered, plus `notReached` for each task it has not entered. A Choice or
  * Parallel state gets a status only when it is a task or a task copy
  * (`stateTasks`), such as a `std.noop` router, because otherwise it only
- * structures the flow.
+ * structures the flow. Raises ExecutionWorkflowMismatchError when the
+ * execution is not one of `workflow`'s state machine.
  */
 export async function readExecutionStatuses(
   sfn: SFNClient,
   executionArn: string,
+  workflow: string,
   taskNames: string[],
   stateTasks: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, TaskStatus>> {
   const description = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  const executionWorkflow = description.stateMachineArn?.split(':').pop();
+  if (executionWorkflow !== undefined && executionWorkflow !== workflow) {
+    throw new ExecutionWorkflowMismatchError(executionArn, executionWorkflow, workflow);
+  }
   const events = await readExecutionHistory(sfn, executionArn);
 
   const statuses: Record<string, TaskStatus> = {};
