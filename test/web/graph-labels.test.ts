@@ -56,7 +56,7 @@ afterAll(async () => {
 /** Returns the text of each element as drawn, with a space where Mermaid wrapped a line. */
 function renderedLines(elements: Element[]): string[] {
   return elements.map((element) => {
-    const rows = [...element.querySelectorAll('tspan.row')].map((row) => row.textContent ?? '');
+    const rows = Array.from(element.querySelectorAll('tspan.row'), (row) => row.textContent ?? '');
     return rows.length > 0 ? rows.join(' ') : element.textContent ?? '';
   });
 }
