@@ -1,6 +1,12 @@
 import { HttpError } from './http';
 import type { WorkflowEntry } from './workflow-catalog';
 
+/**
+ * A declared input as the compiler metadata lists it. `allowed` lists the
+ * values that the input accepts besides its default, when it accepts only some.
+ */
+type DeclaredInput = WorkflowEntry['input'][number] & { allowed?: string[] };
+
 /** Execution input key of Mistral's environment, which `env()` in a workflow reads. */
 export const environmentKey = '__env';
 
@@ -16,7 +22,7 @@ export const environmentField = 'env';
  */
 export function executionInputOf(
   workflow: string,
-  inputs: WorkflowEntry['input'],
+  inputs: DeclaredInput[],
   body: Record<string, unknown>,
 ): Record<string, unknown> {
   const input = { ...body };
@@ -35,19 +41,30 @@ export function executionInputOf(
   return environment === undefined ? input : { ...input, [environmentKey]: environment };
 }
 
+/** Returns the sentence that rejects `value` for an input with an `allowed` list, or undefined when the input accepts it. */
+function disallowedValueMessage(workflow: string, input: DeclaredInput, value: unknown): string | undefined {
+  if (input.allowed === undefined) return undefined;
+  if (typeof value === 'string' && input.allowed.includes(value)) return undefined;
+  if ('default' in input && JSON.stringify(value) === JSON.stringify(input.default)) return undefined;
+
+  const orDefault = 'default' in input ? `, or leave it out for the default ${JSON.stringify(input.default)}` : '';
+  return `Input field "${input.name}" is ${JSON.stringify(value)}, which workflow "${workflow}" does not allow: send one of ${input.allowed.join(', ')}${orDefault}.`;
+}
+
 function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * Rejects a start request whose body misses a required input or carries an
- * undeclared one, or the reserved `__env`. `inputs` are the workflow's declared inputs, as the
+ * Rejects a start request whose body misses a required input, carries an
+ * undeclared one or the reserved `__env`, or gives an input a value that its
+ * `allowed` list does not contain. `inputs` are the workflow's declared inputs, as the
  * compiler metadata and the WORKFLOWS catalog list them. The 400 lists every
  * such field, each in its own sentence.
  */
 export function validateWorkflowInput(
   workflow: string,
-  inputs: WorkflowEntry['input'],
+  inputs: DeclaredInput[],
   body: Record<string, unknown>,
 ): void {
   const declared = new Set(inputs.map((input) => input.name));
@@ -61,6 +78,10 @@ export function validateWorkflowInput(
         message: `Input field "${input.name}" is missing: workflow "${workflow}" requires it.`,
       });
     }
+  }
+  for (const input of inputs) {
+    const message = input.name in body ? disallowedValueMessage(workflow, input, body[input.name]) : undefined;
+    if (message !== undefined) problems.push({ field: input.name, message });
   }
   for (const field of Object.keys(body)) {
     if (field === environmentKey) {

@@ -99,7 +99,11 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
   const cost = countTransitions(asl.States, asl.StartAt);
   const metadata: WorkflowMetadata = {
     name: workflow.name,
-    input: workflow.input.map((input) => (input.default === undefined ? { name: input.name } : { name: input.name, default: input.default })),
+    input: workflow.input.map((input) => ({
+      name: input.name,
+      ...(input.default === undefined ? {} : { default: input.default }),
+      ...(input.allowed === undefined ? {} : { allowed: input.allowed }),
+    })),
     tasks: workflow.tasks.map((task) => ({ name: task.name, action: task.workflow === undefined ? task.action : undefined, position: task.range.start })),
     actions: [...new Set(workflow.tasks.filter((task) => task.workflow === undefined).map((task) => task.action))].sort(),
     substitutions,

@@ -48,8 +48,12 @@ export interface WorkflowMetadata {
   /** Workflow name, also the state machine name. */
   name: string;
   description?: string;
-  /** Declared input names, with their defaults when given. */
-  input: { name: string; default?: unknown }[];
+  /**
+   * Declared input names, with their defaults when given, and the values
+   * that an input allows besides its default when it allows only some, such
+   * as the task names of a reverse workflow's `task_name`.
+   */
+  input: { name: string; default?: unknown; allowed?: string[] }[];
   tasks: TaskInfo[];
   /** Distinct actions used by the workflow's tasks, sorted. */
   actions: string[];

@@ -112,6 +112,8 @@ export interface Retry {
 export interface WorkflowInput {
   name: string;
   default?: unknown;
+  /** The values that the input allows besides its default, when it allows only some. */
+  allowed?: string[];
   range: SourceRange;
 }
 

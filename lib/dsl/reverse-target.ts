@@ -18,22 +18,23 @@ function generatedExpression(text: string, range: SourceRange): Expression {
 
 /**
  * Adds the `task_name` input (default null, unless the workflow declares
- * it) and the closure variable, which the `input` state assigns once. The
- * variable fails the execution with States.QueryEvaluationError, through
+ * it), which allows the task names, and the closure variable, which the
+ * `input` state assigns once. The input state fails the execution with States.QueryEvaluationError, through
  * JSONata's $error, when `task_name` names no task.
  */
 export function withTargetInput(workflow: Workflow, closures: ReadonlyMap<string, ReadonlySet<string>>, range: SourceRange): Workflow {
   const names = [...closures.keys()];
   const byTarget = `{${[...closures].map(([name, closure]) => `${JSON.stringify(name)}: ${JSON.stringify([...closure])}`).join(', ')}}`;
-  const message = `" is not a task of reverse workflow '${workflow.name}': set task_name to one of ${names.join(', ')}, or leave it out to run every task."`;
+  // The input state's check of task_name against `allowed` raises the error for an unknown name, so the closure is then [].
   const text =
     `($target := $${targetInputName}; $closures := ${byTarget}; ` +
     `$target = null ? ${JSON.stringify(names)} : ` +
-    `$exists($lookup($closures, $string($target))) ? $lookup($closures, $string($target)) : ` +
-    `$error("The task_name " & $string($target) & ${message}))`;
+    `$exists($lookup($closures, $string($target))) ? $lookup($closures, $string($target)) : [])`;
 
   const declared = workflow.input.some((input) => input.name === targetInputName);
-  const input: WorkflowInput[] = declared ? workflow.input : [...workflow.input, { name: targetInputName, default: null, range }];
+  const input: WorkflowInput[] = declared
+    ? workflow.input.map((entry) => (entry.name === targetInputName ? { ...entry, allowed: names } : entry))
+    : [...workflow.input, { name: targetInputName, default: null, allowed: names, range }];
   const closure: NamedValue = { name: closureVariable, value: { kind: 'expression', expression: generatedExpression(text, range) }, range };
 
   return { ...workflow, input, vars: [...workflow.vars, closure] };

@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
 import { validateWorkflowInput } from '../../lambdas/control/input-validation';
+import { validateRunInput } from '../../lib/cli/run/validate-run-input';
 import { compileWorkflow } from '../../lib/compiler';
 import { compileCorpusEntry, runCorpusCase } from './harness';
 import { readCorpusEntry, type CorpusEntry, type CorpusRuns } from './harness-cases';
@@ -15,7 +20,34 @@ const compiledFromDefinition = compileCorpusEntry(fromDefinition);
 
 describe('reverse workflow target', () => {
   it('declares task_name as an input with default null', () => {
-    expect(compiledFromInput.metadata?.input).toStrictEqual([{ name: 'order_id' }, { name: 'task_name', default: null }]);
+    const taskName = { name: 'task_name', default: null, allowed: ['ship', 'check', 'pack', 'charge'] };
+
+    expect(compiledFromInput.metadata?.input).toStrictEqual([{ name: 'order_id' }, taskName]);
+  });
+
+  it('control API rejects an unknown task_name', () => {
+    const inputs = compiledFromInput.metadata?.input ?? [];
+    const start = () => validateWorkflowInput('reverse_task_name', inputs, { order_id: 'o-1', task_name: 'deliver' });
+
+    expect(start).toThrow('Input field "task_name" is "deliver", which workflow "reverse_task_name" does not allow: send one of ship, check, pack');
+    expect(start).toThrow('or leave it out for the default null.');
+  });
+
+  it('control API accepts task_name null', () => {
+    const inputs = compiledFromInput.metadata?.input ?? [];
+
+    expect(() => validateWorkflowInput('reverse_task_name', inputs, { order_id: 'o-1', task_name: null })).not.toThrow();
+  });
+
+  it('sirocco run rejects an unknown task_name', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sirocco-task-name-'));
+    const file = join(folder, 'deliveries.yaml');
+    writeFileSync(file, "version: '2.0'\nname: deliveries\ntype: reverse\ntasks:\n  pack:\n    action: std.noop\n  ship:\n    action: std.noop\n    requires: [pack]\n");
+
+    expect(() => validateRunInput(file, join(folder, 'actions'), { task_name: 'deliver' })).toThrow(
+      'Input field "task_name" is "deliver", which workflow "deliveries" does not allow: send one of pack, ship',
+    );
+    expect(() => validateRunInput(file, join(folder, 'actions'), { task_name: 'ship' })).not.toThrow();
   });
 
   it('control API accepts task_name without target', () => {
@@ -42,7 +74,9 @@ describe('reverse workflow target', () => {
     const outcome = await runCorpusCase(compiledFromInput.asl, compiledFromInput.metadata, fromInput, corpusCase);
 
     expect(outcome.error).toBe('States.QueryEvaluationError');
-    expect(outcome.cause).toContain("The task_name deliver is not a task of reverse workflow 'reverse_task_name': set task_name to one of ship, check, pack, charge, or leave it out to run every task.");
+    expect(outcome.cause).toContain("Input task_name deliver is not allowed in workflow 'reverse_task_name': set task_name to one of ship, check, pack, charge, or leave it out.");
+    expect(outcome.cause).toContain("in field 'Assign.task_name'");
+    expect(outcome.cause).not.toContain('$closures');
   });
 
   describe('last level of several tasks', () => {

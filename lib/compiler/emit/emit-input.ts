@@ -1,5 +1,5 @@
 import { replaceFreeVariables } from '../../dsl/variables';
-import type { Workflow } from '../../dsl/model';
+import type { Workflow, WorkflowInput } from '../../dsl/model';
 import { comment, type EmitContext } from './context';
 import { toAslValue } from './jsonata-text';
 
@@ -9,6 +9,21 @@ function readInput(name: string, fallback: unknown, hasDefault: boolean): string
   if (!hasDefault) return field;
 
   return `$exists(${field}) ? ${field} : ${JSON.stringify(fallback)}`;
+}
+
+/**
+ * Wraps the reader of an input with an `allowed` list in a check that
+ * raises a short error naming the allowed values, so that the Cause of
+ * the failed `input` state quotes a short expression.
+ */
+function checkAllowed(workflow: Workflow, input: WorkflowInput, reader: string): string {
+  if (input.allowed === undefined) return reader;
+
+  const allowed = JSON.stringify(input.allowed);
+  const accepted = input.default === undefined ? `$value in ${allowed}` : `$value = ${JSON.stringify(input.default)} or $value in ${allowed}`;
+  const orLeaveOut = input.default === undefined ? '' : ', or leave it out';
+  const sentenceEnd = ` is not allowed in workflow '${workflow.name}': set ${input.name} to one of ${input.allowed.join(', ')}${orLeaveOut}.`;
+  return `($value := ${reader}; ${accepted} ? $value : $error(${JSON.stringify(`Input ${input.name} `)} & $string($value) & ${JSON.stringify(sentenceEnd)}))`;
 }
 
 /**
@@ -24,7 +39,7 @@ export function emitInputState(workflow: Workflow, context: EmitContext, next: s
     const hasDefault = input.default !== undefined;
     const reader = readInput(input.name, input.default, hasDefault);
     readers.set(input.name, hasDefault ? `(${reader})` : reader);
-    assign[input.name] = `{% ${reader} %}`;
+    assign[input.name] = `{% ${checkAllowed(workflow, input, reader)} %}`;
   }
   for (const entry of workflow.vars) {
     assign[entry.name] = toAslValue(entry.value, (expression) =>
