@@ -373,6 +373,13 @@ describe('web view in Chromium', () => {
     await expect(nodeClasses(page, 'approve_bonus')).resolves.toContain('notReached');
     await expect(page.locator('.error-box').textContent()).resolves.toMatch(/\S/);
     await expect(page.locator('tr[data-task="bonus"] td').nth(1).textContent()).resolves.toBe('FAILED');
+    const errorBox = (await page.locator('.error-box pre').textContent()) ?? '';
+    const taskCause = (await page.locator('tr[data-task="bonus"] pre.cause').textContent()) ?? '';
+    for (const cause of [errorBox, taskCause]) {
+      expect(cause).toMatch(/^[\w.]+: \S/);
+      expect(cause).not.toContain('trace');
+      expect(cause).not.toMatch(/\(\/\S+:\d+:\d+\)/);
+    }
 
     await resetBonusFailures();
     await page.getByRole('button', { name: 'Redrive' }).click();

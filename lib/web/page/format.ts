@@ -18,13 +18,50 @@ export function formatDuration(startIso: string | undefined, stopIso: string | u
   return minutes < 60 ? `${minutes} min ${seconds} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** Indents an error cause that is JSON, as a Lambda function's error is, and returns any other cause unchanged. */
+/**
+ * Formats an error cause as `sirocco status` does. A Lambda function's error
+ * cause, the JSON `{errorType, errorMessage, trace}`, becomes
+ * `errorType: errorMessage` without the stack trace, whose file paths are of
+ * no use to the reader. Other JSON is indented, and any other cause is
+ * returned unchanged.
+ */
 export function formatCause(cause: string): string {
+  const lambdaError = lambdaErrorText(cause);
+  if (lambdaError !== undefined) return lambdaError;
   try {
     return JSON.stringify(JSON.parse(cause), null, 2);
   } catch {
     return cause;
   }
+}
+
+/**
+ * Replaces the Lambda error cause of each caught error in a payload, such as
+ * `{"Error": "HttpError.500", "Cause": "{\"errorType\": ...}"}` that a Catch
+ * passes on, with its `errorType: errorMessage` text.
+ */
+export function withoutStackTraces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutStackTraces);
+  if (value === null || typeof value !== 'object') return value;
+
+  const entries = Object.entries(value as Record<string, unknown>).map(([key, field]) => {
+    const lambdaError = key === 'Cause' && typeof field === 'string' ? lambdaErrorText(field) : undefined;
+    return [key, lambdaError ?? withoutStackTraces(field)];
+  });
+  return Object.fromEntries(entries);
+}
+
+/** Returns `errorType: errorMessage` for a Lambda error cause, or undefined for any other text. */
+function lambdaErrorText(cause: string): string | undefined {
+  if (!cause.startsWith('{')) return undefined;
+  let parsed: { errorType?: unknown; errorMessage?: unknown };
+  try {
+    parsed = JSON.parse(cause) as typeof parsed;
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed.errorMessage !== 'string') return undefined;
+  return typeof parsed.errorType === 'string' ? `${parsed.errorType}: ${parsed.errorMessage}` : parsed.errorMessage;
 }
 
 export function formatJson(value: unknown): string {

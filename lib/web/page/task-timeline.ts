@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { MAX_TASK_PAYLOAD_BYTES } from '../../../lambdas/history/task-payload';
 import type { TaskStatus } from '../mermaid';
 import type { ExecutionDetail, TaskView } from './api';
-import { formatCause, formatDuration, formatJson, formatTime } from './format';
+import { formatCause, formatDuration, formatJson, formatTime, withoutStackTraces } from './format';
 import { TableHead } from './table-head';
 
 const COLUMNS = ['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error'];
@@ -97,7 +97,8 @@ function TaskRows(task: TaskView & { group: TaskStatus }, open: boolean, toggle:
  * Preact sets every value as text, so a payload never becomes HTML.
  */
 function Payload(title: string, value: unknown, truncated: boolean, testId: string) {
-  const text = truncated && typeof value === 'string' ? `${value}…` : formatJson(value);
+  // NOTE: a cut payload is no longer JSON, so a stack trace in it stays.
+  const text = truncated && typeof value === 'string' ? `${value}…` : formatJson(withoutStackTraces(value));
   return h(
     'div',
     { class: 'task-payload' },
