@@ -28,14 +28,14 @@ describe('withoutStackTraces', () => {
   test('shortens the cause of a caught error', () => {
     const input = { order: 7, error: { Error: 'HttpError.500', Cause: LAMBDA_CAUSE }, list: [{ Cause: LAMBDA_CAUSE }] };
 
-    const shown = withoutStackTraces(input);
+    const payload = withoutStackTraces(input);
 
-    expect(shown).toEqual({
+    expect(payload).toEqual({
       order: 7,
       error: { Error: 'HttpError.500', Cause: 'HttpError.500: {"status":500}' },
       list: [{ Cause: 'HttpError.500: {"status":500}' }],
     });
-    expect(JSON.stringify(shown)).not.toContain('/work/main');
+    expect(JSON.stringify(payload)).not.toContain('/work/main');
   });
 
   test('keeps other values', () => {
