@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compileFile } from '../../lib/compiler';
-import type { CorpusEntry, CorpusRuns } from './harness-cases';
+import type { CorpusCase, CorpusEntry, CorpusRuns } from './harness-cases';
 import { runCorpusCase } from './harness';
 
 /**
@@ -37,6 +37,25 @@ describe('ad-hoc action output', () => {
 
   it('adds no state', () => {
     expect(Object.keys(workflow?.asl?.States ?? {})).toStrictEqual(['input', 'quote', 'quote.on-success', 'quote.on-success.fail', 'quote.on-error.fail', 'quote_extras']);
+  });
+
+  it('names the publish key that read nothing', async () => {
+    const ghostSource = source.replace('        on-error:\n          - fail msg="The line could not be priced."\n', '');
+    const ghost = compileFile(ghostSource, { file: 'test/corpus/adhoc/quote.yaml', actions: ['shop.quote'] }).workflows.find((candidate) => candidate.metadata?.name === 'shop-price');
+    if (!ghost?.asl || !ghost.metadata) throw new Error('The workbook test/corpus/adhoc/quote.yaml without on-error did not compile.');
+    const corpusCase: CorpusCase = {
+      name: 'quote without a price',
+      input: { item: 'lamp', quantity: 3 },
+      actions: { 'shop.quote': { result: { quantity: 3, currency: 'EUR' } } },
+      status: 'FAILED',
+    };
+
+    const outcome = await runCorpusCase(ghost.asl, ghost.metadata, { ...entry, source: ghostSource }, corpusCase);
+
+    expect(ghostSource).not.toContain('on-error');
+    expect(outcome.status).toBe('FAILED');
+    expect(outcome.cause).toContain("Publish key 'total' of task 'quote' read nothing");
+    expect(outcome.cause).toContain('write <% $exists($result.total) ? $result.total : null %> for null.');
   });
 
   it.each(runs.cases.map((c) => [c.name, c] as const))('runs %s', async (_name, corpusCase) => {

@@ -1,4 +1,4 @@
-import type { Expression, Task, TransitionItem } from '../../dsl/model';
+import type { Expression, NamedValue, Task, TransitionItem } from '../../dsl/model';
 import { isForkGroup, isGuardedGroup, transitionGroups, type Fork, type Region, type TransitionGroup } from '../graph/regions';
 import { renderBound, type Bindings } from './bindings';
 import { emitChoice, exclusiveDefault } from './emit-choice';
@@ -9,6 +9,7 @@ import { emitPartialJoin } from './emit-partial-join';
 import { emitPauseBefore, emitPauseState } from './emit-pause';
 import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
+import { checkPublishedValue } from './missing-publish';
 import { isChoiceRouter, isForkRouter } from './routers';
 import { branchExitOutput, branchOutput, forkOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
@@ -111,10 +112,15 @@ function emitFork(fork: Fork, scope: RegionScope, context: EmitContext): void {
   }
 }
 
-function assignPublishes(entries: Task['publish'], bindings: Bindings, scope: RegionScope): Record<string, unknown> | undefined {
+function assignPublishes(entries: Task['publish'], bindings: Bindings, scope: RegionScope, task?: Task): Record<string, unknown> | undefined {
   if (entries.length === 0) return undefined;
   const render = (expression: Expression) => renderBound(expression, bindings);
-  return Object.fromEntries(entries.map((entry) => [scope.renames.get(entry.name) ?? entry.name, toAslValue(entry.value, render)]));
+  const valueOf = (entry: NamedValue) =>
+    task && entry.value.kind === 'expression'
+      ? `{% ${checkPublishedValue(task, entry, entry.value.expression, render(entry.value.expression))} %}`
+      : toAslValue(entry.value, render);
+
+  return Object.fromEntries(entries.map((entry) => [scope.renames.get(entry.name) ?? entry.name, valueOf(entry)]));
 }
 
 function isBranchExit(task: Task, target: string, scope: RegionScope): boolean {
@@ -179,7 +185,7 @@ function emitRouterChoice(task: Task, scope: RegionScope, context: EmitContext):
   const success = transitionGroups(task).find((group) => group.outcome === 'success') as TransitionGroup;
   followGroup(task, success, scope, context, task.name);
 
-  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope);
+  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
   if (assign) scope.states[task.name].Assign = assign;
 }
 
@@ -197,7 +203,7 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
     return;
   }
 
-  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope);
+  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
   if (assign) state.Assign = assign;
   state.Next = followGroup(task, group, scope, context);
 }
