@@ -93,7 +93,11 @@ describe('reverse workflow target', () => {
     const compiled = compileWorkflow(source, { file: 'leaves.yaml', actions: ['shop.a', 'shop.b', 'shop.c'] });
 
     it('joins the last level at reverse_end', () => {
-      expect(Object.keys(compiled.asl?.States ?? {})).toContain('join_reverse_end');
+      const states = (compiled.asl?.States ?? {}) as Record<string, { Type?: string; Next?: string }>;
+
+      expect(states.reverse_level_1?.Type).toBe('Parallel');
+      expect(states.reverse_level_1?.Next).toBe('reverse_end');
+      expect(states.reverse_end?.Type).toBe('Pass');
     });
 
     it.each([
