@@ -107,6 +107,9 @@ export function emitRetryLoops(
   addState: AddState,
   site: LoopSite = { name: task.name, result: resultOf(task, 'result') },
 ): void {
+  // A Pass or Wait state of a standard action cannot catch errors, and SRC2208 reports that its retry has no effect.
+  if (state.Type !== 'Task') return;
+
   const retry = task.retry;
   if (retry?.continueOn) {
     const resultName = `${variablePrefix(task)}__result`;
@@ -176,7 +179,7 @@ export function initializeRetryCounters(definition: StateMachineDefinition, task
     // The loops of a with-items task run inside each Map iteration, which initializes its own counter.
     if (task.withItems) continue;
     const container = containerOf(root, task.name);
-    if (!container) continue;
+    if (!container || container.States[task.name]?.Type !== 'Task') continue;
     const entry = counters.get(container) ?? { first: task, names: [] };
     entry.names.push(counterOf(task).name);
     counters.set(container, entry);

@@ -48,7 +48,7 @@ export function emitWithItems(task: Task, context: EmitContext, renames: Readonl
     const result = resultOf({ ...task, withItems: undefined }, 'result', itemRenames);
     action.Output = jsonataString(result);
     action.End = true;
-    if (task.retry?.breakOn || task.retry?.continueOn) processor = emitItemRetryLoops(task, action, actionName, result, itemRenames, context);
+    if (action.Type === 'Task' && (task.retry?.breakOn || task.retry?.continueOn)) processor = emitItemRetryLoops(task, action, actionName, result, itemRenames, context);
   }
 
   const state: Record<string, unknown> = {
