@@ -37,3 +37,40 @@ describe('task(name).result with a dash', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   });
 });
+
+describe('task(name).result diagnostics of a dashed name', () => {
+  test('reports no follow-on SRC1202', () => {
+    const result = compileWorkflow(source, { file: 'case.yaml' });
+    const codes = result.diagnostics.map((diagnostic) => diagnostic.code);
+
+    expect(codes).toStrictEqual(['SRC1207']);
+  });
+
+  test('quotes the dashed name in SRC1202', () => {
+    const guarded = `version: '2.0'
+name: case
+input: [go]
+tasks:
+  start:
+    action: std.echo
+    input:
+      output: {v: 0}
+    on-success:
+      - fetch-data: <% $go %>
+      - archive: <% $not($go) %>
+  fetch-data:
+    action: std.echo
+    input:
+      output: {v: 1}
+    on-success: [archive]
+  archive:
+    action: std.echo
+    input:
+      output: {v: <% task(fetch-data).result.v %>}
+`;
+    const result = compileWorkflow(guarded, { file: 'case.yaml' });
+    const undefinedRead = result.diagnostics.find((diagnostic) => diagnostic.code === 'SRC1202');
+
+    expect(undefinedRead?.message).toContain("task(fetch-data).result reads it in task 'archive', but task 'fetch-data' does not succeed");
+  });
+});

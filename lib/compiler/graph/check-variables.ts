@@ -34,16 +34,19 @@ export function expressionsOf(value: ValueTree | undefined): Expression[] {
 export function checkVariables(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const reported = new Set<string>();
   const owners = new Map<string, number>();
+  const taskNames = new Set(workflow.tasks.map((task) => task.name));
   for (const task of workflow.tasks) {
     const variable = taskResultVariable(task.name);
     owners.set(variable, (owners.get(variable) ?? 0) + 1);
   }
   // resolveTaskResults already reported the task(name).result reads of unknown tasks and of ambiguous names.
-  const unresolvedTaskResult = (name: string) => name.startsWith(taskResultPrefix) && owners.get(name) !== 1;
+  const unresolvedTaskResult = (expression: Expression, name: string) =>
+    name.startsWith(taskResultPrefix) &&
+    (owners.get(name) !== 1 || (expression.taskNames?.[name] ?? []).some((written) => !taskNames.has(written)));
   const check = (expressions: Expression[], defined: Defined, where: string) => {
     for (const expression of expressions) {
       for (const reference of findFreeVariables(expression.ast)) {
-        if (defined.has(reference.name) || unresolvedTaskResult(reference.name)) continue;
+        if (defined.has(reference.name) || unresolvedTaskResult(expression, reference.name)) continue;
         const key = `${expression.range.start.line}:${expression.range.start.column}:${reference.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
@@ -131,7 +134,7 @@ function reportUndefined(
   } else if (reference.name === errorVariable) {
     bag.report('resultOutsideTask', range, `$${errorVariable}`, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
   } else if (reference.name.startsWith(taskResultPrefix)) {
-    const task = reference.name.slice(taskResultPrefix.length);
+    const task = expression.taskNames?.[reference.name]?.[0] ?? reference.name.slice(taskResultPrefix.length);
     bag.report('undefinedVariable', range, reference.name, `: task(${task}).result reads it ${where}, but task '${task}' does not succeed on every path that leads here, so read its result only after it`);
   } else {
     bag.report('undefinedVariable', range, reference.name, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
