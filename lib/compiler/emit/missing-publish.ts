@@ -8,8 +8,9 @@ import { quoteString } from './jsonata-text';
  * reports that the field returned nothing and quotes the generated block of
  * the action's output. The value still fails, as any state field that
  * evaluates to undefined does.
- * TODO: the publishes that the last task of the workflow or of a branch
- * returns in its Output are not wrapped.
+ * NOTE: the last task of the workflow or of a branch binds its publishes
+ * inside its Output, where a value that reads nothing is not checked and
+ * leaves its key out of the output.
  */
 export function checkPublishedValue(task: Task, entry: NamedValue, expression: Expression, rendered: string): string {
   if (task.actionOutput === undefined) return rendered;
