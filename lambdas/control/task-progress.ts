@@ -91,7 +91,7 @@ export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateT
 }
 
 /**
- * Replaces the summary of the task (or copy) whose helper state holds the
+ * Replaces the summary of the task (or copy) whose helper state has the
  * execution's failure by a failed one. Helper states are named
  * `<task>.<purpose>`, so the longest task name that prefixes the state owns it.
  */

@@ -191,8 +191,8 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
   if (type.endsWith('StateExited')) {
     if (summary.stateType === 'Fail') return;
     summary.stopDate = timestamp;
-    // A state that exits right after a failure exits through a Catch: as in Mistral,
-    // where a task handled by on-error is in ERROR, it stays failed.
+    // A state that exits right after a failure exits through a Catch. It stays
+    // failed, as a Mistral task that on-error handles is in ERROR.
     if (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') {
       summary.failureCaught = true;
       return;
@@ -225,6 +225,8 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
  * (States.QueryEvaluationError). It is the state entered last among those that
  * never ended, because such an error ends the state at its entry. It gets the
  * execution's error and cause.
+ * NOTE: this is a guess. A parallel branch that enters a state between the
+ * failure and the end of the execution gets the blame instead.
  */
 function blameUnendedState(
   summaries: Map<string, TaskSummary>,
