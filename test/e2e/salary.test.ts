@@ -119,15 +119,23 @@ describe('salary process on the local runtime', () => {
   });
 
   test('writes the execution and task rows to the history', async () => {
-    const rows = await waitForHistoryRows(executionArn, 5);
+    const rows = await waitForHistoryRows(executionArn, 7);
     const execution = rows.find((row) => row.sk === 'EXECUTION');
     const tasks = Object.fromEntries(
       rows.filter((row) => String(row.sk).startsWith('TASK#')).map((row) => [String(row.sk).slice('TASK#'.length), row]),
     );
 
     expect(execution).toMatchObject({ status: 'SUCCEEDED', workflow: 'salary', executionName: 'e2e-salary', executionArn });
-    // The `input` Pass state that assigns the workflow input gets a row like any state that does work.
-    expect(Object.keys(tasks).sort()).toEqual(['approve_bonus', 'bonus', 'input', 'record_payroll', 'salary_base']);
+    // Every state gets a row, also the `input` Pass state and the Choice and Parallel states.
+    expect(Object.keys(tasks).sort()).toEqual([
+      'approve_bonus',
+      'approve_bonus.on-success',
+      'bonus',
+      'input',
+      'join_approve_bonus',
+      'record_payroll',
+      'salary_base',
+    ]);
     expect(Object.values(tasks).every((task) => task.status === 'SUCCEEDED')).toBe(true);
   });
 
