@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
+import { blameUnendedState, type Failure } from './failed-state';
 import {
   enteredInputOf,
   type EventPayload,
@@ -10,6 +11,8 @@ import {
   MAX_TASK_PAYLOAD_BYTES,
   redactTaskTokens,
 } from './task-payload';
+
+export { findFailedTask } from './failed-state';
 
 export type TaskStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -76,12 +79,6 @@ const SCHEDULED_EVENTS = new Set([
   'ActivityScheduled',
 ]);
 
-interface Failure {
-  error?: string;
-  cause?: string;
-  eventId?: number;
-}
-
 /**
  * Folds an execution's history into one summary per recorded state, in the
  * order the states were first entered. `executionStatus` decides what a state
@@ -125,22 +122,6 @@ export function summarizeTasks(
   return [...summaries.values()].map((summary) =>
     finishSummary(summary, payloads.get(summary.name) ?? {}, tokens, executionStatus),
   );
-}
-
-/**
- * Returns the state where the execution failed: the summary with the latest
- * uncaught failure, or undefined when no state failed without a Catch.
- */
-export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
-  let failed: TaskSummary | undefined;
-  for (const summary of summaries) {
-    if (summary.failureEventId === undefined || summary.failureCaught) continue;
-    if (summary.status === 'SUCCEEDED' || summary.status === 'RUNNING') continue;
-    if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
-      failed = summary;
-    }
-  }
-  return failed;
 }
 
 function enterState(
@@ -217,42 +198,6 @@ function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
     summary.status = 'ABORTED';
     summary.stopDate = timestamp;
   }
-}
-
-/**
- * Marks the state where a failed execution stopped when no history event
- * names it, such as a state whose JSONata expression failed
- * (States.QueryEvaluationError). It is the state entered last among those that
- * never ended, because such an error ends the state at its entry. It gets the
- * execution's error and cause.
- * NOTE: this is a guess. A parallel branch that enters a state between the
- * failure and the end of the execution gets the blame instead.
- */
-function blameUnendedState(
-  summaries: Map<string, TaskSummary>,
-  lastEntries: Map<string, number>,
-  executionFailure: Failure,
-): void {
-  const all = [...summaries.values()];
-  const uncaught = all.some(
-    (summary) =>
-      (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') && !summary.failureCaught,
-  );
-  if (uncaught) return;
-
-  let blamed: TaskSummary | undefined;
-  for (const summary of all) {
-    if (summary.status !== 'RUNNING') continue;
-    const entry = lastEntries.get(summary.name) ?? 0;
-    if (!blamed || entry > (lastEntries.get(blamed.name) ?? 0)) blamed = summary;
-  }
-  if (!blamed) return;
-
-  blamed.status = 'FAILED';
-  blamed.error = executionFailure.error;
-  blamed.cause = executionFailure.cause;
-  blamed.failureEventId = executionFailure.eventId;
-  delete blamed.failureCaught;
 }
 
 /** Keeps the input of the state's latest entry and drops the output of an earlier run. */

@@ -1,0 +1,60 @@
+import type { TaskSummary } from './task-summary';
+
+/** The error and cause of a failure event, and the event's id. */
+export interface Failure {
+  error?: string;
+  cause?: string;
+  eventId?: number;
+}
+
+/**
+ * Returns the state where the execution failed: the summary with the latest
+ * uncaught failure, or undefined when no state failed without a Catch.
+ */
+export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
+  let failed: TaskSummary | undefined;
+  for (const summary of summaries) {
+    if (summary.failureEventId === undefined || summary.failureCaught) continue;
+    if (summary.status === 'SUCCEEDED' || summary.status === 'RUNNING') continue;
+    if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
+      failed = summary;
+    }
+  }
+  return failed;
+}
+
+/**
+ * Marks the state where a failed execution stopped when no history event
+ * names it, such as a state whose JSONata expression failed
+ * (States.QueryEvaluationError). It is the state entered last among those that
+ * never ended, because such an error ends the state at its entry. It gets the
+ * execution's error and cause.
+ * NOTE: this is a guess. A parallel branch that enters a state between the
+ * failure and the end of the execution gets the blame instead.
+ */
+export function blameUnendedState(
+  summaries: Map<string, TaskSummary>,
+  lastEntries: Map<string, number>,
+  executionFailure: Failure,
+): void {
+  const all = [...summaries.values()];
+  const uncaught = all.some(
+    (summary) =>
+      (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') && !summary.failureCaught,
+  );
+  if (uncaught) return;
+
+  let blamed: TaskSummary | undefined;
+  for (const summary of all) {
+    if (summary.status !== 'RUNNING') continue;
+    const entry = lastEntries.get(summary.name) ?? 0;
+    if (!blamed || entry > (lastEntries.get(blamed.name) ?? 0)) blamed = summary;
+  }
+  if (!blamed) return;
+
+  blamed.status = 'FAILED';
+  blamed.error = executionFailure.error;
+  blamed.cause = executionFailure.cause;
+  blamed.failureEventId = executionFailure.eventId;
+  delete blamed.failureCaught;
+}
