@@ -19,10 +19,9 @@ export function variablePrefix(task: Task): string {
 
 /**
  * Variable counting the loop runs of a task so far. initializeRetryCounters
- * assigns it 0 before the first run, and the loop's Choice resets it to 0
- * when it leaves the loop, so that the task starts afresh when it is reached again.
- * TODO: a success after a retry leaves the counter as it is, so a task reached
- * again in a loop gets fewer retries.
+ * assigns it 0 before the first run. The loop's Choice resets it to 0 when
+ * it leaves the loop, and so does the task's success when no continue-on
+ * Choice follows it, so that the task starts afresh when it is reached again.
  */
 export function counterOf(task: Task): { name: string; read: string } {
   const name = `${variablePrefix(task)}__retries`;
@@ -132,6 +131,8 @@ export function emitRetryLoops(
       exit = `${site.name}.retry.fail`;
       addState(exit, { Type: 'Fail', Comment: comment(context, task.range.start.line), Error: '{% $states.input.Error %}', Cause: '{% $states.input.Cause %}' });
     }
+    if (!retry.continueOn) state.Assign = { ...((state.Assign as object | undefined) ?? {}), [counterOf(task).name]: 0 };
+
     // The Choice reads the caught error as its input, where the Catch read $states.errorOutput.
     const exitAssign = JSON.parse(JSON.stringify(handler?.Assign ?? {}).replace(/\$states\.errorOutput/g, '$states.input')) as Record<string, unknown>;
     state.Catch = [{ ErrorEquals: ['States.ALL'], Next: emitLoop(task, site, 'retry', condition, exit, exitAssign, context, addState) }];
