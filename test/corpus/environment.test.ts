@@ -31,6 +31,15 @@ describe('environment of sub-workflows on the local engine', () => {
     expect(done.events.get('Action_shop_notify')?.[0].input).toStrictEqual({ text: 'Report 2026-11 for eu-west-1' });
   });
 
+  it('child started with one input expression reads the parent environment', async () => {
+    const input = { month: '2026-12', __env: { region: 'us-west-2' } };
+    const done = await engine.run('regions-close-expression', workflows.get('regions-close_expression')!, handlers, input);
+
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.output).toStrictEqual({ summary: 'sent to us-west-2' });
+    expect(done.events.get('Action_shop_notify')?.[0].input).toStrictEqual({ text: 'Report 2026-12 for us-west-2' });
+  });
+
   it('child of a parent without environment reads an empty one', async () => {
     const done = await engine.run('regions-close-bare', workflows.get('regions-close')!, handlers, { month: '2026-11' });
 

@@ -10,24 +10,31 @@ export function workflowSubstitutionKey(workflow: string): string {
 /**
  * Returns the Resource and Arguments of a `workflow:` task, which starts the
  * child state machine and waits for it (`startExecution.sync:2`, whose
- * result contains the child's Output as JSON). An input mapping also gets
- * `__env`, the parent's Mistral environment (`{}` when it has none), and
+ * result contains the child's Output as JSON). The input also gets `__env`,
+ * the parent's Mistral environment (`{}` when it has none), and
  * `AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID`, which links the child
- * execution to its parent in the Step Functions console.
+ * execution to its parent in the Step Functions console. An input written as
+ * one expression gets them at run time when it evaluates to an object.
  */
 export function subworkflowTask(task: Task & { workflow: string }, input: unknown): Record<string, unknown> {
-  // TODO: pass `__env` on when the input is one expression rather than a mapping.
-  const linked =
-    input !== null && typeof input === 'object' && !Array.isArray(input)
-      ? {
-          ...input,
-          __env: jsonataString(environmentValue),
-          AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: '{% $states.context.Execution.Id %}',
-        }
-      : input;
-
   return {
     Resource: 'arn:aws:states:::states:startExecution.sync:2',
-    Arguments: { StateMachineArn: `\${${workflowSubstitutionKey(task.workflow)}}`, Input: linked },
+    Arguments: { StateMachineArn: `\${${workflowSubstitutionKey(task.workflow)}}`, Input: linkedInput(input) },
   };
+}
+
+const links = {
+  __env: environmentValue,
+  AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: '$states.context.Execution.Id',
+};
+
+function linkedInput(input: unknown): unknown {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    return { ...input, ...Object.fromEntries(Object.entries(links).map(([key, value]) => [key, jsonataString(value)])) };
+  }
+
+  const expression = typeof input === 'string' ? /^\{%([\s\S]*)%\}$/.exec(input)?.[1] : undefined;
+  if (expression === undefined) return input;
+  const fields = Object.entries(links).map(([key, value]) => `"${key}": ${value}`).join(', ');
+  return jsonataString(`($child_input := (${expression.trim()}); $type($child_input) = 'object' ? $merge([$child_input, {${fields}}]) : $child_input)`);
 }
