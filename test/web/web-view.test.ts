@@ -332,6 +332,37 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('starts an execution with an environment', async () => {
+    const { page, problems } = await openPage(`${webViewUrl}/#/workflows/salary`);
+
+    await page.fill('input[name="employee_id"]', 'E1002');
+    await page.fill('input[name="month"]', '2027-03');
+    await page.locator('.start-form summary').click();
+    await page.fill('textarea[name="env"]', '{"region": "eu-west-1"}');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(/#\/executions\/arn%3Aaws%3Astates/);
+    await page.getByTestId('input').filter({ hasText: '2027-03' }).waitFor();
+
+    await expect(page.getByTestId('input').textContent()).resolves.toContain('"region": "eu-west-1"');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('names an environment that is not an object', async () => {
+    const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
+
+    await page.fill('input[name="employee_id"]', 'E1002');
+    await page.fill('input[name="month"]', '2027-04');
+    await page.locator('.start-form summary').click();
+    await page.fill('textarea[name="env"]', '["eu-west-1"]');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const alert = page.locator('.start-form [role="alert"]');
+    await alert.waitFor();
+
+    await expect(alert.textContent()).resolves.toBe('The environment is ["eu-west-1"]: write a JSON object such as {"region": "eu-west-1"}.');
+    await page.context().close();
+  });
+
   test('names a missing input', async () => {
     const { page } = await openPage(`${webViewUrl}/#/workflows/salary`);
     await page.locator('input[name="employee_id"]').waitFor();

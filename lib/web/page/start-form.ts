@@ -9,17 +9,29 @@ import { executionHref } from './format';
  * Starts an execution of the workflow with one text field per declared input.
  * Every value is sent as a string. An empty field is left out, so that an
  * optional input takes its default and the control API names a missing one.
+ * The optional environment is a JSON object, which the control API passes
+ * on as `__env` for `env()`.
  */
 export function StartForm(props: { workflow: WorkflowSummary }) {
   const [values, setValues] = useState<Record<string, string>>({});
+  const [environment, setEnvironment] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [starting, setStarting] = useState(false);
 
   const submit = (event: Event) => {
     event.preventDefault();
     setError(undefined);
+
+    const env = parseEnvironment(environment);
+    if (typeof env === 'string') {
+      setError(env);
+      return;
+    }
+
     setStarting(true);
-    startExecution(props.workflow.name, inputOf(props.workflow, values)).then(
+    const body: Record<string, unknown> = inputOf(props.workflow, values);
+    if (env !== undefined) body.env = env;
+    startExecution(props.workflow.name, body).then(
       (started) => {
         window.location.hash = executionHref(started.executionArn);
       },
@@ -48,6 +60,22 @@ export function StartForm(props: { workflow: WorkflowSummary }) {
         }),
       ),
     ),
+    h(
+      'details',
+      null,
+      h('summary', null, 'Environment'),
+      h(
+        'label',
+        null,
+        'JSON object that env() reads (optional)',
+        h('textarea', {
+          name: 'env',
+          rows: 3,
+          value: environment,
+          onInput: (inputEvent: Event) => setEnvironment((inputEvent.target as HTMLTextAreaElement).value),
+        }),
+      ),
+    ),
     h('button', { type: 'submit', disabled: starting }, 'Start'),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
   );
@@ -60,4 +88,20 @@ function inputOf(workflow: WorkflowSummary, values: Record<string, string>): Rec
     if (value !== '') input[declared.name] = value;
   }
   return input;
+}
+
+/** Returns the environment object, undefined when the field is empty, or the message of what is wrong. */
+function parseEnvironment(text: string): Record<string, unknown> | undefined | string {
+  if (text.trim() === '') return undefined;
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return `The environment is not valid JSON: write an object such as {"region": "eu-west-1"}.`;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return `The environment is ${JSON.stringify(parsed)}: write a JSON object such as {"region": "eu-west-1"}.`;
+  }
+  return parsed as Record<string, unknown>;
 }
