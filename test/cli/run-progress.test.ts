@@ -111,6 +111,37 @@ describe('TaskProgressPrinter', () => {
     expect(lines).toHaveLength(4);
   });
 
+  test('prints each failed attempt when a read misses the attempt between them', () => {
+    const lines: string[] = [];
+    const retryWaits = new Set(['shared.retry.wait']);
+    const progress = new TaskProgressPrinter(new Set(['shared']), (line) => lines.push(line), retryWaits);
+    const attempt = (first: number) => [
+      event(first, 'TaskStateEntered', { stateEnteredEventDetails: { name: 'shared' } }),
+      event(first + 1, 'TaskScheduled'),
+      event(first + 2, 'TaskFailed', { taskFailedEventDetails: { error: 'HttpError.500' } as never }),
+      event(first + 3, 'TaskStateExited', { stateExitedEventDetails: { name: 'shared' } }),
+      event(first + 4, 'ChoiceStateEntered', { stateEnteredEventDetails: { name: 'shared.retry' } }),
+      event(first + 5, 'ChoiceStateExited', { stateExitedEventDetails: { name: 'shared.retry' } }),
+      event(first + 6, 'WaitStateEntered', { stateEnteredEventDetails: { name: 'shared.retry.wait' } }),
+    ];
+    const twoFailures = [
+      event(1, 'ExecutionStarted'),
+      ...attempt(2),
+      event(9, 'WaitStateExited', { stateExitedEventDetails: { name: 'shared.retry.wait' } }),
+      ...attempt(10),
+    ];
+
+    progress.update(twoFailures.slice(0, 8), 'RUNNING');
+    progress.update(twoFailures, 'RUNNING');
+
+    expect(lines).toEqual([
+      '08:00:02.000  shared started',
+      '08:00:05.000  shared attempt 1 failed and is retried: HttpError.500',
+      '08:00:13.000  shared attempt 2 started',
+      '08:00:13.000  shared attempt 2 failed and is retried: HttpError.500',
+    ]);
+  });
+
   test('prints a failure that on-error catches as failed', () => {
     const lines: string[] = [];
     const progress = new TaskProgressPrinter(new Set(['call', 'notify']), (line) => lines.push(line));

@@ -6,6 +6,7 @@ import { causeMessage } from './cause-message';
 interface PrintedState {
   status: TaskSummary['status'];
   attempts: number;
+  failureEventId?: number;
 }
 
 /**
@@ -36,7 +37,11 @@ export class TaskProgressPrinter {
       const outcome = caughtOutcomeOf(summary, byName, executionStatus, this.retryWaitStates);
       if (outcome === 'undecided') continue;
       lines.push(...changesOf(summary, this.printed.get(summary.name), outcome === 'retried'));
-      this.printed.set(summary.name, { status: summary.status, attempts: summary.attempts });
+      this.printed.set(summary.name, {
+        status: summary.status,
+        attempts: summary.attempts,
+        failureEventId: summary.failureEventId,
+      });
     }
 
     // Sorting by time puts a failure before the aborts that it causes in other branches.
@@ -88,14 +93,17 @@ export function retryWaitStatesOf(definition: { States?: Record<string, Record<s
 function changesOf(summary: TaskSummary, before: PrintedState | undefined, retried: boolean): { time: string; text: string }[] {
   const now = new Date().toISOString();
   const lines: { time: string; text: string }[] = [];
+  const time = summary.stopDate ?? now;
   if (!before) {
     lines.push({ time: summary.startDate, text: `${summary.name} started` });
-  } else if (summary.status === 'RUNNING' && summary.attempts > before.attempts && before.attempts > 0) {
-    lines.push({ time: now, text: `${summary.name} attempt ${summary.attempts} started` });
+  } else if (summary.attempts > before.attempts && before.attempts > 0) {
+    // A read that missed the running attempt dates its start at its end.
+    const started = summary.status === 'RUNNING' ? now : time;
+    lines.push({ time: started, text: `${summary.name} attempt ${summary.attempts} started` });
   }
-  if (before?.status === summary.status || summary.status === 'RUNNING') return lines;
+  const failedAgain = summary.failureEventId !== undefined && summary.failureEventId !== before?.failureEventId;
+  if ((before?.status === summary.status && !failedAgain) || summary.status === 'RUNNING') return lines;
 
-  const time = summary.stopDate ?? now;
   if (summary.status === 'SUCCEEDED') {
     lines.push({ time, text: `${summary.name} finished in ${seconds(summary)}` });
     return lines;
