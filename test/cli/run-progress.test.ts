@@ -111,7 +111,7 @@ describe('TaskProgressPrinter', () => {
     expect(lines).toHaveLength(4);
   });
 
-  test('prints each failed attempt when a read misses the attempt between them', () => {
+  test('prints two quick failed attempts', () => {
     const lines: string[] = [];
     const retryWaits = new Set(['shared.retry.wait']);
     const progress = new TaskProgressPrinter(new Set(['shared']), (line) => lines.push(line), retryWaits);
