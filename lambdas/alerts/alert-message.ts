@@ -1,3 +1,4 @@
+import { messageFirst } from '../history/query-evaluation-cause';
 import { MAX_TWO_PART_SEPTETS, septetLength, toGsm7, truncateSeptets } from './gsm7';
 
 /** Facts about one failed execution that the alert SMS reports. */
@@ -60,11 +61,12 @@ function renderSms(status: FailureAlert['status'], fields: Record<Field, string>
 
 /**
  * Returns the `errorMessage` of a Lambda error cause, which Step Functions
- * passes on as the JSON `{errorType, errorMessage, trace}`. Any other cause is
+ * passes on as the JSON `{errorType, errorMessage, trace}`, and the message of
+ * a JSONata evaluation error before its expression. Any other cause is
  * returned unchanged.
  */
 function readableCause(cause: string): string {
-  if (!cause.startsWith('{')) return cause;
+  if (!cause.startsWith('{')) return messageFirst(cause);
   try {
     const parsed = JSON.parse(cause) as { errorMessage?: unknown };
     return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;

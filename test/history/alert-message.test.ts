@@ -75,6 +75,21 @@ describe('formatAlertSms', () => {
     );
   });
 
+  it('puts a JSONata error message first', () => {
+    const cause =
+      "An error occurred while evaluating the JSONata expression '" +
+      '($value := $states.input.task_name; $value in ["ship","check","pack","charge","alone"] ? $value : ' +
+      '$error("Input task_name " & $value & " is not allowed"))' +
+      "' in field 'Assign.task_name': Input task_name deliver is not allowed in workflow 'rev-name': " +
+      'set task_name to one of ship, check, pack, charge, alone, or leave it out.';
+
+    const text = formatAlertSms({ ...BASE, error: 'States.QueryEvaluationError', cause });
+
+    const problem = text.split('\n')[1];
+    expect(problem).toMatch(/^States\.QueryEvaluationError: Input task_name deliver is not allowed in workflow 'rev-name': set/);
+    expect(problem).toContain("or leave it out. (field 'Assign.task_name', JSONata expression '");
+  });
+
   it('puts a multi-line cause on one line', () => {
     const text = formatAlertSms({ ...BASE, cause: 'line one\n  at frame\n\tat frame' });
 

@@ -19,6 +19,16 @@ describe('formatCause', () => {
     expect(formatCause('{"other":1}')).toBe('{\n  "other": 1\n}');
   });
 
+  test('puts a JSONata error message first', () => {
+    const cause =
+      "An error occurred while evaluating the JSONata expression '$error(\"x\")' in field 'Output': " +
+      'Input task_name deliver is not allowed.';
+
+    expect(formatCause(cause)).toBe(
+      "Input task_name deliver is not allowed. (field 'Output', JSONata expression '$error(\"x\")')",
+    );
+  });
+
   test('returns plain text unchanged', () => {
     expect(formatCause('The manager said no.')).toBe('The manager said no.');
   });

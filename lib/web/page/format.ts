@@ -1,3 +1,5 @@
+import { messageFirst } from '../../../lambdas/history/query-evaluation-cause';
+
 /** Formats an ISO 8601 time as `YYYY-MM-DD HH:MM:SS` in UTC, or a dash when it is missing. */
 export function formatTime(iso: string | undefined): string {
   if (!iso) return '–';
@@ -22,8 +24,9 @@ export function formatDuration(startIso: string | undefined, stopIso: string | u
  * Formats an error cause as `sirocco status` does. A Lambda function's error
  * cause, the JSON `{errorType, errorMessage, trace}`, becomes
  * `errorType: errorMessage` without the stack trace, whose file paths are of
- * no use to the reader. Other JSON is indented, and any other cause is
- * returned unchanged.
+ * no use to the reader. A JSONata evaluation error shows its message before
+ * its expression. Other JSON is indented, and any other cause is returned
+ * unchanged.
  */
 export function formatCause(cause: string): string {
   const lambdaError = lambdaErrorText(cause);
@@ -31,7 +34,7 @@ export function formatCause(cause: string): string {
   try {
     return JSON.stringify(JSON.parse(cause), null, 2);
   } catch {
-    return cause;
+    return messageFirst(cause);
   }
 }
 
