@@ -29,7 +29,10 @@ export interface TaskProgress {
   done: TaskView[];
   running: TaskView[];
   failed: TaskView[];
-  /** Compiled tasks without any history, such as a branch that was not taken. */
+  /**
+   * Compiled tasks without any history, such as a branch that was not taken,
+   * and the states (task or copy) that did not run of a task whose other states ran.
+   */
   notReached: string[];
 }
 
@@ -62,7 +65,8 @@ export async function readTaskProgress(
 /**
  * Groups the summaries of the compiled tasks, ignoring states that are not
  * tasks. A task that the compiler copied (`stateTasks`) gets one view per
- * copy that ran, and is not reached only when none of its states ran. When
+ * copy that ran. When some of its states ran, the others are listed as not
+ * reached by their state names, and when none ran, the task is. When
  * the execution failed in a helper state of a task, such as
  * `items.continue-on`, that task is listed as failed with the helper's error.
  */
@@ -78,6 +82,7 @@ export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateT
       progress.notReached.push(name);
       continue;
     }
+    progress.notReached.push(...[name, ...copies].filter((state) => !byName.has(state)));
 
     for (const state of ran) {
       const summary = byName.get(state) as TaskSummary;

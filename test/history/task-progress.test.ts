@@ -75,4 +75,24 @@ describe('groupTasks', () => {
     expect(progress.failed.map((task) => task.name)).toEqual(['fetch.2']);
     expect(progress.failed[0].task).toBe('fetch');
   });
+
+  it('lists the states of a partly run task as not reached', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('route');
+    history.task('low');
+    history.task('route.2');
+    history.task('high.2');
+    history.add({ type: 'ExecutionSucceeded' });
+    const summaries = summarizeTasks(history.events, 'SUCCEEDED');
+
+    const progress = groupTasks(['route', 'low', 'high', 'tally'], summaries, {
+      'route.2': 'route',
+      'low.2': 'low',
+      'high.2': 'high',
+    });
+
+    expect(progress.done.map((task) => task.name)).toEqual(['route', 'route.2', 'low', 'high.2']);
+    expect(progress.notReached).toEqual(['low.2', 'high', 'tally']);
+  });
 });
