@@ -51,7 +51,7 @@ export const catalog = {
   emptyBranch: entry('SRC1114', 'error', "The fork at {0} goes straight to its join '{1}': every branch needs at least one task."),
 
   expressionSyntax: entry('SRC1201', 'error', 'Invalid JSONata expression: {0}.'),
-  undefinedVariable: entry('SRC1202', 'error', "Variable '${0}' is not defined on every path to this point{1}."),
+  undefinedVariable: entry('SRC1202', 'error', '{0} is not defined on every path to this point{1}.'),
   publishCollision: entry('SRC1203', 'error', "Task '{0}' publishes '{1}', which {2}: a fork branch can neither assign nor shadow that name, so rename it."),
   unclosedExpression: entry('SRC1204', 'error', "Expression opened with '<%' is not closed with '%>'."),
   resultOutsideTask: entry('SRC1205', 'error', "'{0}' is only defined {1}."),

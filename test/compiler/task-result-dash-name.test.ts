@@ -71,6 +71,6 @@ tasks:
     const result = compileWorkflow(guarded, { file: 'case.yaml' });
     const undefinedRead = result.diagnostics.find((diagnostic) => diagnostic.code === 'SRC1202');
 
-    expect(undefinedRead?.message).toContain("task(fetch-data).result reads it in task 'archive', but task 'fetch-data' does not succeed");
+    expect(undefinedRead?.message).toContain("'task(fetch-data).result' is not defined on every path to this point in task 'archive', because task 'fetch-data' does not succeed");
   });
 });

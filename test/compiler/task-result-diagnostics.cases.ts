@@ -53,7 +53,7 @@ export const taskResultDiagnosticCases: DiagnosticCase[] = [
       `  charge:\n    action: shop.check\n    on-success: [archive]\n  archive:\n    action: shop.archive\n    input:\n      receipt: <% task(charge).result %>\n`,
     line: 16,
     column: 19,
-    message: "task(charge).result reads it in task 'archive', but task 'charge' does not succeed on every path that leads here",
+    message: "'task(charge).result' is not defined on every path to this point in task 'archive', because task 'charge' does not succeed on every path that leads here: read its result only after it.",
   },
   {
     code: 'SRC1202',
@@ -61,7 +61,7 @@ export const taskResultDiagnosticCases: DiagnosticCase[] = [
     source: `${header}vars:\n  early: <% task(check).result %>\ntasks:\n  check:\n    action: shop.check\n`,
     line: 4,
     column: 13,
-    message: "task(check).result reads it in vars 'early'",
+    message: "'task(check).result' is not defined on every path to this point in vars 'early'",
   },
   {
     code: 'SRC1205',

@@ -135,8 +135,8 @@ function reportUndefined(
     bag.report('resultOutsideTask', range, `$${errorVariable}`, 'in publish-on-error and in guards and fail messages of on-error (not in on-complete, which also runs after a success)');
   } else if (reference.name.startsWith(taskResultPrefix)) {
     const task = expression.taskNames?.[reference.name]?.[0] ?? reference.name.slice(taskResultPrefix.length);
-    bag.report('undefinedVariable', range, reference.name, `: task(${task}).result reads it ${where}, but task '${task}' does not succeed on every path that leads here, so read its result only after it`);
+    bag.report('undefinedVariable', range, `'task(${task}).result'`, ` ${where}, because task '${task}' does not succeed on every path that leads here: read its result only after it`);
   } else {
-    bag.report('undefinedVariable', range, reference.name, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
+    bag.report('undefinedVariable', range, `Variable '$${reference.name}'`, ` ${where}: declare it in input or vars, or publish it in every task that leads here`);
   }
 }
