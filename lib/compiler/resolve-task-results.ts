@@ -17,24 +17,32 @@ type MapExpression = (expression: Expression) => Expression;
  */
 export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Workflow {
   const owners = ownersByVariable(workflow.tasks);
+  const gates = gatesByTask(workflow.tasks);
   const reads = new Map<string, SourceRange>();
-  const resolve = (expression: Expression, reader: Task | undefined) => {
+  const resolve = (expression: Expression, reader: Task | undefined, where?: string) => {
     for (const reference of findFreeVariables(expression.ast)) {
       if (!reference.name.startsWith(taskResultPrefix)) continue;
       const range = referenceRange(expression, reference);
       for (const written of writtenNames(expression, reference.name)) {
         const owner = ownerOf(written, reference.name, owners, workflow, range, bag);
-        if (owner && owner !== reader && !reads.has(owner.name)) reads.set(owner.name, range);
+        if (!owner || owner === reader) continue;
+        if (!reads.has(owner.name)) reads.set(owner.name, range);
+        const gate = gates.get(owner.name);
+        const readerClosure = reader ? gates.get(reader.name)?.planned?.closure : undefined;
+        if (gate && where !== undefined && !readerClosure?.includes(owner.name) && !alwaysRuns(owner.name, gates)) {
+          reportSkippableRead(owner.name, gate.name, reader, where, range, bag);
+        }
       }
     }
   };
 
   checkReservedNames(workflow, bag);
+  // The variable checks report the reads in vars, which are evaluated before any task.
   for (const entry of workflow.vars) mapValue(entry.value, collect((expression) => resolve(expression, undefined)));
-  mapValue(workflow.output, collect((expression) => resolve(expression, undefined)));
-  mapValue(workflow.outputOnError, collect((expression) => resolve(expression, undefined)));
+  mapValue(workflow.output, collect((expression) => resolve(expression, undefined, 'in the workflow output')));
+  mapValue(workflow.outputOnError, collect((expression) => resolve(expression, undefined, 'in the workflow output-on-error')));
   const tasks = workflow.tasks.map((task) => {
-    mapTask(task, collect((expression) => resolve(expression, task)));
+    mapTask(task, collect((expression) => resolve(expression, task, `in task '${task.name}'`)));
     return mapTask(task, (expression) => readOwnResult(expression, task)) ?? task;
   });
 
@@ -42,9 +50,43 @@ export function resolveTaskResults(workflow: Workflow, bag: DiagnosticBag): Work
     ...workflow,
     tasks: tasks.map((task) => {
       const range = reads.get(task.name);
-      return range ? { ...task, publish: [...task.publish, resultPublish(task, range)] } : task;
+      if (range) return { ...task, publish: [...task.publish, resultPublish(task, range)] };
+
+      // A reverse gate that skips its task publishes null for the task's result, as it does for the task's published names.
+      const gated = task.planned?.gates;
+      const gatedRange = gated === undefined ? undefined : reads.get(gated);
+      if (gated === undefined || !gatedRange) return task;
+      return { ...task, publish: [...task.publish, { name: taskResultVariable(gated), value: { kind: 'literal', value: null }, range: gatedRange }] };
     }),
   };
+}
+
+/** Maps each task of a reverse workflow without `target` to the gate that runs or skips it. */
+function gatesByTask(tasks: readonly Task[]): Map<string, Task> {
+  const gates = new Map<string, Task>();
+  for (const task of tasks) {
+    if (task.planned?.gates !== undefined) gates.set(task.planned.gates, task);
+  }
+
+  return gates;
+}
+
+/** Tells whether every target's requirement closure contains the task, so that its gate never skips it. */
+function alwaysRuns(name: string, gates: ReadonlyMap<string, Task>): boolean {
+  return [...gates.values()].every((gate) => gate.planned?.closure?.includes(name));
+}
+
+/**
+ * Reports a read of the result of a gated task where the gate may have
+ * skipped it. The gate publishes null for the result, so the variable
+ * checks see it defined, but null there means "not selected" and not a
+ * result.
+ */
+function reportSkippableRead(owner: string, gate: string, reader: Task | undefined, where: string, range: SourceRange, bag: DiagnosticBag): void {
+  const fix = reader
+    ? `add '${owner}' to the 'requires' of '${reader.name}' or of a task that it requires, or publish the value in '${owner}' and read the variable, which is null when the task does not run`
+    : `publish the value in '${owner}' and read the variable, which is null when the task does not run`;
+  bag.report('undefinedVariable', range, `'task(${owner}).result'`, ` ${where}, because the gate '${gate}' skips task '${owner}' for a task_name that does not require it: ${fix}`);
 }
 
 /** Wraps a visitor as an identity mapping, so that mapTask can walk the expressions. */

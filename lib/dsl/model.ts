@@ -84,6 +84,13 @@ export interface Task {
   pauseBefore?: boolean;
   /** The `output` of the ad-hoc action that the task calls, which turns the base action's result into the task's result. */
   actionOutput?: ValueTree;
+  /**
+   * Set on the `std.noop` tasks that the reverse planner adds to fork, join
+   * and gate the levels. `gates` names the task that a gate runs or skips,
+   * and `closure` lists that task and the tasks it requires, which have all
+   * run whenever it runs.
+   */
+  planned?: { gates?: string; closure?: string[] };
 }
 
 /** Mistral `with-items`: one action per item, or per tuple of several lists zipped together. */

@@ -45,8 +45,10 @@ export function withTargetInput(workflow: Workflow, closures: ReadonlyMap<string
  * lists it and goes on to `next` otherwise, which ends the workflow when
  * `next` is undefined. It publishes null for each name that `task`
  * publishes, so that a skipped task's names read null, as in Mistral.
+ * `closure` is the task and the tasks it requires, which have all run
+ * whenever it runs.
  */
-export function gateOf(task: Task, name: string, next: string | undefined, range: SourceRange): Task {
+export function gateOf(task: Task, name: string, next: string | undefined, closure: ReadonlySet<string>, range: SourceRange): Task {
   const runs = `${JSON.stringify(task.name)} in $${closureVariable}`;
   const skip: TransitionItem['target'] = next === undefined ? { kind: 'succeed', range } : { kind: 'task', name: next, range };
   const items: TransitionItem[] = [
@@ -62,5 +64,6 @@ export function gateOf(task: Task, name: string, next: string | undefined, range
     publish: task.publish.map((entry) => ({ name: entry.name, value: { kind: 'literal', value: null }, range: entry.range })),
     publishOnError: [],
     transitions: { 'on-success': { kind: 'on-success', items, range } },
+    planned: { gates: task.name, closure: [...closure] },
   };
 }

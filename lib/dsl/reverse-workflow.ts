@@ -71,7 +71,7 @@ export function planReverseWorkflow(workflow: Workflow, source: SourceDocument, 
 
   bag.report('reverseTargetFromInput', rangeOf(typePair?.key as Node, source), workflow.name);
   const closures = new Map(workflow.tasks.map((task) => [task.name, closureOf(task.name, requirements)]));
-  return withTargetInput({ ...workflow, tasks: chainLevels(levels, range, true) }, closures, range);
+  return withTargetInput({ ...workflow, tasks: chainLevels(levels, range, closures) }, closures, range);
 }
 
 /** Returns the `target` task name, or null after reporting a value that names no task. */
@@ -112,7 +112,7 @@ function planTarget(workflow: Workflow, levels: Task[][], closure: ReadonlySet<s
     }
   }
 
-  return { ...workflow, vars: [...workflow.vars, ...empty.values()], tasks: chainLevels(closureLevels, range, false) };
+  return { ...workflow, vars: [...workflow.vars, ...empty.values()], tasks: chainLevels(closureLevels, range) };
 }
 
 /**
@@ -190,11 +190,13 @@ function levelsOf(tasks: Task[], requirements: ReadonlyMap<string, Requirement>)
  * Links the levels with `on-success` transitions. A level of several tasks
  * is a fork: it starts from the single task before it and joins at the
  * single task after it, and a `std.noop` task is added where that task is
- * missing. With `gated`, each task gets a gate before it (see gateOf), a
- * `std.noop` forks every level of several tasks and joins the last one, so
- * that a skipped task always has one task to go on to.
+ * missing. With the requirement closure of each task, each task gets a
+ * gate before it (see gateOf), a `std.noop` forks every level of several
+ * tasks and joins the last one, so that a skipped task always has one task
+ * to go on to.
  */
-function chainLevels(levels: Task[][], range: SourceRange, gated: boolean): Task[] {
+function chainLevels(levels: Task[][], range: SourceRange, closures?: ReadonlyMap<string, ReadonlySet<string>>): Task[] {
+  const gated = closures !== undefined;
   const names = new Set(levels.flat().map((task) => task.name));
   const unique = (base: string) => {
     let name = base;
@@ -210,6 +212,7 @@ function chainLevels(levels: Task[][], range: SourceRange, gated: boolean): Task
     publish: [],
     publishOnError: [],
     transitions: {},
+    planned: {},
   });
 
   const steps: Task[][] = [];
@@ -232,7 +235,7 @@ function chainLevels(levels: Task[][], range: SourceRange, gated: boolean): Task
     for (const task of step) {
       const gate = gates.get(task.name);
       // A gated task is never followed by a fork, so a skipped task has at most one next task.
-      if (gate !== undefined) tasks.push(gateOf(task, gate, after[0] && entryOf(after[0]), range));
+      if (gate !== undefined) tasks.push(gateOf(task, gate, after[0] && entryOf(after[0]), closures?.get(task.name) ?? new Set(), range));
       if (after.length > 0) {
         const items: TransitionItem[] = after.map((next) => ({ target: { kind: 'task', name: entryOf(next), range } }));
         task.transitions['on-success'] = { kind: 'on-success', items, range };

@@ -29,4 +29,22 @@ export const reverseTargetDiagnosticCases: DiagnosticCase[] = [
     column: 1,
     message: "'target' is only read by a reverse workflow",
   },
+  {
+    code: 'SRC1202',
+    title: 'task(name).result of a task that the reader does not require',
+    source: `${header}type: reverse\n${tasks}  c:\n    action: shop.check\n    input:\n      x: <% task(a).result %>\n`,
+    line: 13,
+    column: 13,
+    message:
+      "'task(a).result' is not defined on every path to this point in task 'c', because the gate 'reverse_gate_a' skips task 'a' for a task_name that does not require it: " +
+      "add 'a' to the 'requires' of 'c' or of a task that it requires, or publish the value in 'a' and read the variable, which is null when the task does not run.",
+  },
+  {
+    code: 'SRC1202',
+    title: 'task(name).result of a skippable task in the output',
+    source: `${header}type: reverse\n${tasks}output:\n  b: <% task(b).result %>\n`,
+    line: 11,
+    column: 9,
+    message: "'task(b).result' is not defined on every path to this point in the workflow output, because the gate 'reverse_gate_b' skips task 'b'",
+  },
 ];
