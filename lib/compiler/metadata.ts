@@ -97,6 +97,8 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
   if (workflow.tasks.some((task) => task.pauseBefore || hasPauseTarget(task))) substitutions.push(pauseSubstitution);
 
   const cost = countTransitions(asl.States, asl.StartAt);
+  // The reverse planner's gates and forks are states of the graph, not tasks of the file.
+  const fileTasks = workflow.tasks.filter((task) => task.planned === undefined);
   const metadata: WorkflowMetadata = {
     name: workflow.name,
     input: workflow.input.map((input) => ({
@@ -104,12 +106,12 @@ export function buildMetadata(workflow: Workflow, asl: StateMachineDefinition): 
       ...(input.default === undefined ? {} : { default: input.default }),
       ...(input.allowed === undefined ? {} : { allowed: input.allowed }),
     })),
-    tasks: workflow.tasks.map((task) => ({ name: task.name, action: task.workflow === undefined ? task.action : undefined, position: task.range.start })),
-    actions: [...new Set(workflow.tasks.filter((task) => task.workflow === undefined).map((task) => task.action))].sort(),
+    tasks: fileTasks.map((task) => ({ name: task.name, action: task.workflow === undefined ? task.action : undefined, position: task.range.start })),
+    actions: [...new Set(fileTasks.filter((task) => task.workflow === undefined).map((task) => task.action))].sort(),
     substitutions,
     transitions: { shortest: cost.min, longest: cost.max },
   };
-  const stateTasks = listStateTasks(asl.States, new Set(workflow.tasks.map((task) => task.name)));
+  const stateTasks = listStateTasks(asl.States, new Set(fileTasks.map((task) => task.name)));
   if (Object.keys(stateTasks).length > 0) metadata.stateTasks = stateTasks;
   if (workflow.description !== undefined) metadata.description = workflow.description;
   if (workflow.triggers) metadata.triggers = listTriggers(workflow.triggers);

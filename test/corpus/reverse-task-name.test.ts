@@ -62,6 +62,13 @@ describe('reverse workflow target', () => {
     expect(() => validateWorkflowInput('reverse_target', inputs, { order_id: 'o-1', task_name: 'pack' })).toThrow('Input field "task_name" is unknown');
   });
 
+  it('lists only the tasks of the file', () => {
+    const names = compiledFromInput.metadata?.tasks.map((task) => task.name);
+
+    expect(names).toStrictEqual(['check', 'pack', 'charge', 'ship']);
+    expect(compiledFromInput.metadata?.actions).toStrictEqual(['payment.charge', 'shop.check', 'shop.ship', 'stock.pack']);
+  });
+
   it('counts the gates in the transitions', () => {
     expect(compiledFromInput.metadata?.transitions).toStrictEqual({ shortest: 9, longest: 10 });
     expect(compiledFromDefinition.metadata?.transitions).toStrictEqual({ shortest: 3, longest: 3 });
