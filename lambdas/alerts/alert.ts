@@ -5,6 +5,7 @@ import type { ExecutionStatusChangeEvent } from '../../lib/local/engine/types';
 import { createDocumentClient, requireEnv } from '../history/clients';
 import { readExecutionHistory } from '../history/execution-history';
 import { expiryOf, isExecutionStatusChange, workflowNameOf } from '../history/execution-row';
+import { owningTaskState } from '../history/task-state';
 import { findFailedTask, summarizeTasks } from '../history/task-summary';
 import { type FailureAlert, formatAlertSms } from './alert-message';
 import { claimAlert, type FailureKey, releaseAlert } from './alert-claim';
@@ -72,8 +73,10 @@ export async function handler(event: ExecutionStatusChangeEvent): Promise<void> 
 }
 
 /**
- * Finds the failed state and its error in the execution history. When the
- * history cannot be read, the alert still goes out with the event's error.
+ * Finds the failed state and its error in the execution history, and names the
+ * task of a state that the compiler generated, such as `doomed` for
+ * `doomed.retry.fail`. When the history cannot be read, the alert still goes
+ * out with the event's error.
  */
 async function describeFailure(event: ExecutionStatusChangeEvent): Promise<FailureAlert> {
   const detail = event.detail;
@@ -91,7 +94,7 @@ async function describeFailure(event: ExecutionStatusChangeEvent): Promise<Failu
     const failed =
       findFailedTask(summaries) ?? summaries.filter((task) => task.status === 'ABORTED').pop();
     if (failed) {
-      alert.failedState = failed.name;
+      alert.failedState = owningTaskState(failed.name);
       alert.error = failed.error ?? alert.error;
       alert.cause = failed.cause ?? alert.cause;
     }

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readExecutionHistory } from '../history/execution-history';
 import { executionPartitionKey, TASK_PREFIX } from '../history/keys';
 import type { TaskRow } from '../history/task-row';
+import { owningTaskState } from '../history/task-state';
 import { findFailedTask, summarizeTasks, type TaskSummary } from '../history/task-summary';
 import type { ControlContext } from './context';
 import type { FoundExecution } from './execution-lookup';
@@ -97,20 +98,20 @@ export function groupTasks(taskNames: string[], summaries: TaskSummary[], stateT
 
 /**
  * Replaces the summary of the task (or copy) whose helper state has the
- * execution's failure by a failed one. Helper states are named
- * `<task>.<purpose>`, so the longest task name that prefixes the state owns it.
+ * execution's failure by a failed one. A helper state `<task>.<purpose>`
+ * belongs to `<task>`, and `<task>.<n>.<purpose>` to the copy `<task>.<n>`.
  */
 function blameOwningTask(byName: Map<string, TaskSummary>, taskStates: string[]): void {
   const failed = findFailedTask([...byName.values()]);
   if (!failed || taskStates.includes(failed.name)) return;
 
-  const owners = taskStates.filter((state) => failed.name.startsWith(`${state}.`) && byName.has(state));
-  const owner = owners.sort((a, b) => b.length - a.length)[0];
-  if (owner === undefined) return;
+  const owner = owningTaskState(failed.name);
+  if (!taskStates.includes(owner)) return;
 
-  const summary = byName.get(owner) as TaskSummary;
+  const summary = byName.get(owner) ?? failed;
   byName.set(owner, {
     ...summary,
+    name: owner,
     status: failed.status,
     stopDate: failed.stopDate ?? summary.stopDate,
     error: failed.error,

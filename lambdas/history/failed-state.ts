@@ -15,7 +15,7 @@ export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefine
   let failed: TaskSummary | undefined;
   for (const summary of summaries) {
     if (summary.failureEventId === undefined || summary.failureCaught) continue;
-    if (summary.status === 'SUCCEEDED' || summary.status === 'RUNNING') continue;
+    if (summary.status !== 'FAILED' && summary.status !== 'TIMED_OUT') continue;
     if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
       failed = summary;
     }
@@ -57,4 +57,40 @@ export function blameUnendedState(
   blamed.cause = executionFailure.cause;
   blamed.failureEventId = executionFailure.eventId;
   delete blamed.failureCaught;
+}
+
+/**
+ * Settles which state a failed execution failed in. `origin` is the state that
+ * the history links to the execution's failure, when it does. It gets the
+ * execution's error when no event of its own failed, such as a state whose
+ * JSONata expression failed. Without `origin`, the guess of `blameUnendedState`
+ * and then the latest uncaught failure are taken. Every other state whose last
+ * failure was not caught was stopped by the execution's end, such as a task of
+ * another branch waiting for its retry, so it becomes ABORTED.
+ */
+export function settleExecutionFailure(
+  summaries: Map<string, TaskSummary>,
+  lastEntries: Map<string, number>,
+  executionFailure: Failure,
+  origin: string | undefined,
+): void {
+  let failed = origin === undefined ? undefined : summaries.get(origin);
+  if (failed?.status === 'RUNNING') {
+    failed.status = 'FAILED';
+    failed.error = executionFailure.error;
+    failed.cause = executionFailure.cause;
+    failed.failureEventId = executionFailure.eventId;
+    delete failed.failureCaught;
+  }
+  if (failed?.status !== 'FAILED' && failed?.status !== 'TIMED_OUT') failed = undefined;
+  if (!failed) {
+    blameUnendedState(summaries, lastEntries, executionFailure);
+    failed = findFailedTask([...summaries.values()]);
+  }
+  if (!failed) return;
+
+  for (const summary of summaries.values()) {
+    if (summary === failed || summary.failureCaught) continue;
+    if (summary.status === 'FAILED' || summary.status === 'TIMED_OUT') summary.status = 'ABORTED';
+  }
 }

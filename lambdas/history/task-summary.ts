@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
-import { blameUnendedState, type Failure } from './failed-state';
+import { type Failure, settleExecutionFailure } from './failed-state';
 import {
   enteredInputOf,
   type EventPayload,
@@ -116,7 +116,10 @@ export function summarizeTasks(
     applyStateEvent(summary, event);
     if (exited && summary.status === 'SUCCEEDED') recordOutput(payloads, summary, event);
   }
-  if (executionStatus === 'FAILED') blameUnendedState(summaries, lastEntries, executionFailure);
+  if (executionStatus === 'FAILED') {
+    const origin = owners.failedStateOf(ordered.filter((event) => event.type === 'ExecutionFailed').pop());
+    settleExecutionFailure(summaries, lastEntries, executionFailure, origin);
+  }
 
   const tokens = findTaskTokens(ordered);
   return [...summaries.values()].map((summary) =>
@@ -290,7 +293,32 @@ class StateOwnerIndex {
     for (const id of visited) this.owners.set(id, name);
     return name;
   }
+
+  /**
+   * Returns the state where the execution failed, by following the
+   * previousEventId chain of ExecutionFailed through the failures of Parallel
+   * and Map states to the first event of a state. Returns undefined when the
+   * chain ends at the start of a Parallel or Map state rather than in the
+   * branch that failed, as in the local runtime.
+   * NOTE: whether Step Functions links ParallelStateFailed into the failed branch is not checked.
+   */
+  failedStateOf(executionFailed: HistoryEvent | undefined): string | undefined {
+    let current = this.byId.get(executionFailed?.previousEventId ?? -1);
+    while (current) {
+      const type = current.type ?? '';
+      if (!PASSED_FAILURES.has(type)) {
+        const unattributed = UNATTRIBUTED_PREFIXES.some((prefix) => type.startsWith(prefix));
+        if (unattributed && !type.endsWith('StateExited')) return undefined;
+        return this.stateNameOf(current);
+      }
+      current = this.byId.get(current.previousEventId ?? -1);
+    }
+    return undefined;
+  }
 }
+
+// Failures that a Parallel or Map state passes on from one of its branches or iterations.
+const PASSED_FAILURES = new Set(['ParallelStateFailed', 'MapStateFailed', 'MapIterationFailed']);
 
 /** Reads the failure of the execution's last run, which a redrive may follow. */
 function findExecutionFailure(events: HistoryEvent[]): Failure {

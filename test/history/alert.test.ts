@@ -67,6 +67,25 @@ describe('failure alert', () => {
     );
   });
 
+  it('names the task of a helper state', async () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const doomed = history.failedTask('doomed', 'HttpError.500', 'The server failed.', 2);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'doomed' } }, doomed);
+    history.add({ type: 'ChoiceStateEntered', stateEnteredEventDetails: { name: 'doomed.2.retry' } });
+    history.add({ type: 'ChoiceStateExited', stateExitedEventDetails: { name: 'doomed.2.retry' } });
+    history.add({ type: 'FailStateEntered', stateEnteredEventDetails: { name: 'doomed.2.retry.fail' } });
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'HttpError.500', cause: 'The server failed.' },
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({ events: history.events });
+
+    await handler(failure('helper'));
+
+    expect(publishedMessages()[0].split('\n')[0]).toBe('Sirocco: workflow salary failed at state doomed.2.');
+  });
+
   it('sends one alert per failure', async () => {
     await handler(failure('twice'));
     await handler(failure('twice'));

@@ -95,4 +95,25 @@ describe('groupTasks', () => {
     expect(progress.done.map((task) => task.name)).toEqual(['route', 'route.2', 'low', 'high.2']);
     expect(progress.notReached).toEqual(['low.2', 'high', 'tally']);
   });
+
+  it('fails the task of a retry loop that gave up', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({ type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'split' } });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    history.failedTask('slow', 'HttpError.500', 'The slow server failed.', 2, branches);
+    const doomed = history.failedTask('doomed', 'HttpError.500', 'The server failed.', 2, branches);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'doomed' } }, doomed);
+    history.add({ type: 'ChoiceStateEntered', stateEnteredEventDetails: { name: 'doomed.retry' } });
+    history.add({ type: 'ChoiceStateExited', stateExitedEventDetails: { name: 'doomed.retry' } });
+    history.add({ type: 'FailStateEntered', stateEnteredEventDetails: { name: 'doomed.retry.fail' } });
+    history.add({ type: 'ParallelStateFailed' }, branches);
+    history.add({ type: 'ExecutionFailed', executionFailedEventDetails: { error: 'HttpError.500' } });
+    const summaries = summarizeTasks(history.events, 'FAILED');
+
+    const progress = groupTasks(['split', 'doomed', 'slow'], summaries);
+    const statuses = progress.failed.map((task) => `${task.name} ${task.status} ${task.attempts}`);
+
+    expect(statuses).toEqual(['doomed FAILED 2', 'slow ABORTED 2']);
+  });
 });

@@ -246,6 +246,71 @@ describe('summarizeTasks', () => {
     expect(summaries.find((task) => task.name === 'flaky.retry.wait')?.status).toBe('ABORTED');
   });
 
+  it('aborts a task waiting for its retry', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({ type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'split' } });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    history.failedTask('slow', 'HttpError.500', 'The slow server failed.', 2, branches);
+    const doomed = history.failedTask('doomed', 'HttpError.500', 'The server failed.', 2, branches);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'doomed' } }, doomed);
+    history.add({ type: 'ChoiceStateEntered', stateEnteredEventDetails: { name: 'doomed.retry' } });
+    history.add({ type: 'ChoiceStateExited', stateExitedEventDetails: { name: 'doomed.retry' } });
+    history.add({ type: 'FailStateEntered', stateEnteredEventDetails: { name: 'doomed.retry.fail' } });
+    history.add({ type: 'ParallelStateFailed' }, branches);
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'HttpError.500', cause: 'The server failed.' },
+    });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+    const slow = summaries.find((task) => task.name === 'slow');
+
+    expect(findFailedTask(summaries)?.name).toBe('doomed.retry.fail');
+    expect(slow?.status).toBe('ABORTED');
+    expect(slow?.attempts).toBe(2);
+  });
+
+  it('follows the failure chain into a branch', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({ type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'split' } });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    const payroll = history.failedTask('payroll', 'Accounting.Unavailable', 'HTTP 503', 1, branches);
+    history.failedTask('slow', 'HttpError.500', 'The slow server failed.', 1, branches);
+    history.add({ type: 'ParallelStateFailed' }, payroll);
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'Accounting.Unavailable', cause: 'HTTP 503' },
+    });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+
+    expect(findFailedTask(summaries)?.name).toBe('payroll');
+    expect(summaries.find((task) => task.name === 'slow')?.status).toBe('ABORTED');
+  });
+
+  it('fails the state that the failure chain names', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({ type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'split' } });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    const show = history.add({ type: 'PassStateEntered', stateEnteredEventDetails: { name: 'show' } }, branches);
+    history.add({ type: 'WaitStateEntered', stateEnteredEventDetails: { name: 'later' } }, branches);
+    history.add({ type: 'ParallelStateFailed' }, show);
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'States.QueryEvaluationError', cause: 'returned nothing' },
+    });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+    const failed = findFailedTask(summaries);
+
+    expect(failed?.name).toBe('show');
+    expect(failed?.error).toBe('States.QueryEvaluationError');
+    expect(summaries.find((task) => task.name === 'later')?.status).toBe('ABORTED');
+  });
+
   it('marks a time-out as TIMED_OUT', () => {
     const history = new HistoryBuilder();
     history.add({ type: 'ExecutionStarted' }, 0);
