@@ -49,6 +49,11 @@ export interface TaskSummary {
   truncated?: string[];
 }
 
+/** The failure of a Map iteration, and the state of the iteration that ended with it. */
+interface IterationFailure extends Failure {
+  state?: string;
+}
+
 /** The latest payloads of one state, before redaction and cutting. */
 interface StatePayloads {
   input?: EventPayload;
@@ -94,6 +99,7 @@ export function summarizeTasks(
   const payloads = new Map<string, StatePayloads>();
   const executionFailure = findExecutionFailure(ordered);
   const lastEntries = new Map<string, number>();
+  const iterationFailures = new Map<string, IterationFailure>();
 
   for (const event of ordered) {
     const type = event.type ?? '';
@@ -108,6 +114,16 @@ export function summarizeTasks(
       startBranches(summaries.get(owners.stateNameOf(event) ?? ''), event);
       continue;
     }
+    if (type === 'MapIterationFailed') {
+      const mapName = event.mapIterationFailedEventDetails?.name ?? '';
+      const failure = owners.failureBefore(event);
+      iterationFailures.set(mapName, { ...failure, eventId: event.id, state: owners.stateBefore(event) });
+      continue;
+    }
+    if (type === 'MapStateFailed') {
+      failMapState(summaries, owners.stateNameOf(event), iterationFailures, event);
+      continue;
+    }
 
     const exited = type.endsWith('StateExited');
     if (!exited && UNATTRIBUTED_PREFIXES.some((prefix) => type.startsWith(prefix))) continue;
@@ -115,6 +131,9 @@ export function summarizeTasks(
     if (!summary) continue;
     applyStateEvent(summary, event);
     if (exited && summary.status === 'SUCCEEDED') recordOutput(payloads, summary, event);
+    if (exited && summary.stateType === 'Map' && summary.failureCaught) {
+      catchIterationFailure(summaries, iterationFailures.get(summary.name));
+    }
   }
   if (executionStatus === 'FAILED') {
     const origin = owners.failedStateOf(ordered.filter((event) => event.type === 'ExecutionFailed').pop());
@@ -166,8 +185,48 @@ function startBranches(summary: TaskSummary | undefined, event: HistoryEvent): v
   summary.stopDate = toIso(event.timestamp);
 }
 
-// TODO: a Map state's own failure (MapStateFailed) is not attributed, so a failed
-// Map task reads ABORTED once the execution has ended.
+/**
+ * Fails a Map state with the failure of its last failed iteration, because
+ * MapStateFailed carries no error. `ownerName` is the state that the event's
+ * previousEventId chain leads to. When it is not a Map state, the Map state of
+ * the last failed iteration is taken.
+ */
+function failMapState(
+  summaries: Map<string, TaskSummary>,
+  ownerName: string | undefined,
+  iterationFailures: Map<string, IterationFailure>,
+  event: HistoryEvent,
+): void {
+  let name = ownerName ?? '';
+  if (summaries.get(name)?.stateType !== 'Map') {
+    const latest = [...iterationFailures.entries()].sort((a, b) => (b[1].eventId ?? 0) - (a[1].eventId ?? 0))[0];
+    name = latest?.[0] ?? '';
+  }
+  const summary = summaries.get(name);
+  if (!summary) return;
+
+  const failure = iterationFailures.get(name) ?? {};
+  summary.status = 'FAILED';
+  summary.stopDate = toIso(event.timestamp);
+  summary.error = failure.error;
+  summary.cause = failure.cause;
+  summary.failureEventId = event.id;
+  delete summary.failureCaught;
+}
+
+/**
+ * Marks the state that ended a failed iteration as caught once the Catch of
+ * its Map state handled the failure, so that it is not taken for the state
+ * where the execution failed.
+ */
+function catchIterationFailure(
+  summaries: Map<string, TaskSummary>,
+  failure: IterationFailure | undefined,
+): void {
+  const inner = summaries.get(failure?.state ?? '');
+  if (inner && (inner.status === 'FAILED' || inner.status === 'TIMED_OUT')) inner.failureCaught = true;
+}
+
 function applyStateEvent(summary: TaskSummary, event: HistoryEvent): void {
   const type = event.type ?? '';
   const timestamp = toIso(event.timestamp);
@@ -292,6 +351,23 @@ class StateOwnerIndex {
 
     for (const id of visited) this.owners.set(id, name);
     return name;
+  }
+
+  /** Returns the state of the event that `event` follows. */
+  stateBefore(event: HistoryEvent): string | undefined {
+    const previous = this.byId.get(event.previousEventId ?? -1);
+    return previous ? this.stateNameOf(previous) : undefined;
+  }
+
+  /** Returns the error and cause of the nearest event with a failure on the event's previousEventId chain. */
+  failureBefore(event: HistoryEvent): Failure {
+    let current = this.byId.get(event.previousEventId ?? -1);
+    while (current) {
+      const failure = failureOf(current);
+      if (failure.error !== undefined || failure.cause !== undefined) return failure;
+      current = this.byId.get(current.previousEventId ?? -1);
+    }
+    return {};
   }
 
   /**

@@ -311,6 +311,32 @@ describe('summarizeTasks', () => {
     expect(summaries.find((task) => task.name === 'later')?.status).toBe('ABORTED');
   });
 
+  it('fails a Map state with its iteration error', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.add({ type: 'MapStateEntered', stateEnteredEventDetails: { name: 'left' } });
+    const map = history.add({ type: 'MapStateStarted' });
+    history.add({ type: 'MapIterationStarted', mapIterationStartedEventDetails: { name: 'left', index: 0 } }, map);
+    const item = history.failedTask('left.item', 'HttpError.500', 'The server failed.', 1);
+    history.add({ type: 'TaskStateExited', stateExitedEventDetails: { name: 'left.item' } }, item);
+    history.add({ type: 'FailStateEntered', stateEnteredEventDetails: { name: 'left.item.retry.fail' } });
+    history.add({ type: 'MapIterationFailed', mapIterationFailedEventDetails: { name: 'left', index: 0 } });
+    history.add({ type: 'MapStateFailed' }, map);
+    history.add({ type: 'MapStateExited', stateExitedEventDetails: { name: 'left' } });
+    history.task('recover');
+    history.add({ type: 'ExecutionSucceeded' });
+
+    const summaries = summarizeTasks(history.events, 'SUCCEEDED');
+    const left = summaries.find((task) => task.name === 'left');
+
+    expect(findFailedTask(summaries)).toBeUndefined();
+    expect(left?.status).toBe('FAILED');
+    expect(left?.error).toBe('HttpError.500');
+    expect(left?.cause).toBe('The server failed.');
+    expect(left?.failureCaught).toBe(true);
+    expect(left?.attempts).toBe(1);
+  });
+
   it('marks a time-out as TIMED_OUT', () => {
     const history = new HistoryBuilder();
     history.add({ type: 'ExecutionStarted' }, 0);
