@@ -12,6 +12,9 @@ export function checkActions(workflow: Workflow, actions: readonly string[], bag
 
     const closest = suggestClosest(task.action, [...known]);
     const hint = closest ? `, or did you mean '${closest}'?` : '';
-    bag.report('unknownAction', task.actionRange, task.action, task.action.replace('.', '/'), hint);
+    const fix = task.action.includes('.')
+      ? `create lambdas/actions/${task.action.replace('.', '/')}.ts exporting 'handler'`
+      : 'name an action <system>.<name>, which lambdas/actions/<system>/<name>.ts implements, or a valid ad-hoc action of this file';
+    bag.report('unknownAction', task.actionRange, task.action, fix, hint);
   }
 }

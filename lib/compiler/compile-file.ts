@@ -1,5 +1,6 @@
 import { DiagnosticBag, sortDiagnostics } from '../diagnostics/diagnostic';
 import { expandAdHocActions, readAdHocActions } from '../dsl/ad-hoc-actions';
+import { resolveAdHocChains } from '../dsl/ad-hoc-chains';
 import { readFileSections, type FileLayout } from '../dsl/file-sections';
 import { parseWorkflowDocument, readSourceDocument } from '../dsl/parse-workflow';
 import { ValueReader } from '../dsl/read-values';
@@ -43,7 +44,7 @@ function compileSections(text: string, options: CompileOptions, bag: DiagnosticB
     return { layout, workflows: [result], diagnostics: result.diagnostics };
   }
 
-  const actions = readAdHocActions(actionPairs, new ValueReader(document, bag), document, bag);
+  const actions = resolveAdHocChains(readAdHocActions(actionPairs, new ValueReader(document, bag), document, bag), bag);
   const workflows = sections.map((section) => {
     const sectionBag = new DiagnosticBag(options.file);
     const workflow = parseWorkflowDocument(section.source, sectionBag);

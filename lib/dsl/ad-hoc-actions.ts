@@ -16,11 +16,17 @@ import { replaceFreeVariables } from './variables';
 export interface AdHocAction {
   name: string;
   base: string;
+  /** Range of the `base` value, where problems of the base action are reported. */
+  baseRange: SourceRange;
   /** Input of the base action, whose expressions read the ad-hoc inputs as `$name`. */
   baseInput?: ValueTree;
   inputs: { name: string; default?: unknown }[];
-  /** The `output` transform, whose expressions read the base action's result as `$` and its fields as `$.name`. */
-  output?: ValueTree;
+  /**
+   * The `output` transforms, whose expressions read the previous result as
+   * `$` and its fields as `$.name`. There is one per ad-hoc action of a
+   * chain that has an `output`, applied in order from the one nearest the base action.
+   */
+  outputs: ValueTree[];
 }
 
 /** Variable that contains the base action's raw result while the `output` transform runs. */
@@ -54,7 +60,8 @@ export function readAdHocActions(pairs: readonly Pair[], reader: ValueReader, so
     const outputPair = field('output');
     const output = outputPair ? reader.read(outputPair.value as Node) : undefined;
 
-    actions.set(name, { name, base: inline.action, baseInput: merged, inputs: readInputs(field('input')?.value as Node | undefined), output });
+    const inputs = readInputs(field('input')?.value as Node | undefined);
+    actions.set(name, { name, base: inline.action, baseRange: rangeOf(baseNode, source), baseInput: merged, inputs, outputs: output ? [output] : [] });
   }
 
   return actions;
@@ -87,28 +94,40 @@ function expandTask(task: Task, action: AdHocAction, bag: DiagnosticBag): Task {
     if (!declared.has(name)) bag.report('unknownAdHocInput', task.actionRange, action.name, name, [...declared].join(', ') || 'none');
   }
 
+  const values = inputValues(action, given, (input) => {
+    if (mapping) bag.report('missingAdHocInput', task.actionRange, task.name, action.name, input);
+  });
+
+  const expanded: Task = { ...task, action: action.base };
+  if (action.baseInput) expanded.input = substitute(action.baseInput, values);
+  else delete expanded.input;
+  if (action.outputs.length > 0) expanded.actionOutputs = action.outputs;
+
+  return expanded;
+}
+
+/**
+ * Returns the JSONata text of each input of `action`: the given value, or
+ * else the default. An input with neither goes to `missing` and reads null,
+ * which keeps the reference from being reported again as an undefined variable.
+ */
+export function inputValues(action: AdHocAction, given: readonly [string, ValueTree][], missing: (input: string) => void): Map<string, string> {
   const values = new Map<string, string>();
   for (const input of action.inputs) {
     const value = given.find(([name]) => name === input.name)?.[1];
     if (value) values.set(input.name, `(${renderValue(value, (expression) => expression.text)})`);
     else if (input.default !== undefined) values.set(input.name, JSON.stringify(input.default));
     else {
-      // After the error, null keeps the reference from being reported again as an undefined variable.
-      if (mapping) bag.report('missingAdHocInput', task.actionRange, task.name, action.name, input.name);
+      missing(input.name);
       values.set(input.name, 'null');
     }
   }
 
-  const expanded: Task = { ...task, action: action.base };
-  if (action.baseInput) expanded.input = substitute(action.baseInput, values);
-  else delete expanded.input;
-  if (action.output) expanded.actionOutput = action.output;
-
-  return expanded;
+  return values;
 }
 
 /** Rewrites every expression of a value tree with the ad-hoc inputs in place of their variables. */
-function substitute(tree: ValueTree, values: ReadonlyMap<string, string>): ValueTree {
+export function substitute(tree: ValueTree, values: ReadonlyMap<string, string>): ValueTree {
   switch (tree.kind) {
     case 'literal':
       return tree;

@@ -82,8 +82,12 @@ export interface Task {
   waitAfter?: number;
   /** Set by `pause-before: true`: the execution waits until it is resumed. */
   pauseBefore?: boolean;
-  /** The `output` of the ad-hoc action that the task calls, which turns the base action's result into the task's result. */
-  actionOutput?: ValueTree;
+  /**
+   * The `output` of the ad-hoc action that the task calls, which turns the
+   * base action's result into the task's result, one per ad-hoc action of
+   * its chain of bases that has one, applied in order.
+   */
+  actionOutputs?: ValueTree[];
   /**
    * Set on the `std.noop` tasks that the reverse planner adds to fork, join
    * and gate the levels. `gates` names the task that a gate runs or skips,

@@ -431,6 +431,24 @@ export const diagnosticCases: DiagnosticCase[] = [
     column: 1,
     message: "Invalid ad-hoc action 'greet': unknown key 'colour'",
   },
+  {
+    code: 'SRC2112',
+    title: 'ad-hoc action based on itself',
+    source: "version: '2.0'\nname: book\nactions:\n  tell:\n    base: shout\n  shout:\n    base: tell\nworkflows:\n  w:\n    tasks:\n      a:\n        action: shop.check\n",
+    line: 5,
+    column: 11,
+    message: "Ad-hoc action 'tell' is its own base through the chain 'tell' -> 'shout' -> 'tell', so it never reaches an action to call",
+  },
+  {
+    code: 'SRC2113',
+    title: 'ad-hoc base without its input',
+    source:
+      "version: '2.0'\nname: book\nactions:\n  tell:\n    base: shop.check\n    base-input:\n      text: <% $.words %>\n    input: [words]\n" +
+      "  shout:\n    base: tell\nworkflows:\n  w:\n    tasks:\n      a:\n        action: shout\n",
+    line: 10,
+    column: 11,
+    message: "Ad-hoc action 'shout' is based on ad-hoc action 'tell' without its input 'words': add 'words' to the 'base-input' of 'shout' or give it a default in 'tell'.",
+  },
   ...reverseTargetDiagnosticCases,
   ...stdDiagnosticCases,
   ...taskResultDiagnosticCases,

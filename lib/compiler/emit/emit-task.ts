@@ -17,7 +17,7 @@ import { renderActionOutput } from '../../dsl/ad-hoc-actions';
 export function resultOf(task: Task, container: 'result' | 'input', renames: ReadonlyMap<string, string> = new Map()): string {
   if (task.withItems) return `$states.${container}`;
   const raw = rawResultOf(task, container, renames);
-  return task.actionOutput ? renderActionOutput(task.actionOutput, raw) : raw;
+  return (task.actionOutputs ?? []).reduce((result, output) => renderActionOutput(output, result), raw);
 }
 
 /** Returns the JSONata path of the action's own result, before the `output` of an ad-hoc action. */

@@ -13,7 +13,7 @@ import { quoteString } from './jsonata-text';
  * leaves its key out of the output.
  */
 export function checkPublishedValue(task: Task, entry: NamedValue, expression: Expression, rendered: string): string {
-  if (task.actionOutput === undefined) return rendered;
+  if (task.actionOutputs === undefined) return rendered;
 
   const written = expression.text;
   const message =

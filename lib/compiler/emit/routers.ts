@@ -10,7 +10,7 @@ function passesControlOnly(task: Task): boolean {
   return (
     task.action === 'std.noop' &&
     task.input === undefined &&
-    task.actionOutput === undefined &&
+    task.actionOutputs === undefined &&
     task.timeout === undefined &&
     task.retry === undefined &&
     task.waitBefore === undefined &&
