@@ -4,7 +4,7 @@
  */
 
 /** How far an execution got with a task, as the status API groups its tasks. */
-export type TaskStatus = 'done' | 'running' | 'failed' | 'notReached';
+export type TaskStatus = 'done' | 'running' | 'failed' | 'aborted' | 'notReached';
 
 export interface MermaidOptions {
   /** Flowchart direction. @default 'TD' */
@@ -36,6 +36,7 @@ export const STATUS_STYLES: Record<TaskStatus, string> = {
   done: 'fill:#d3f5dc,stroke:#1a7f37,color:#0b3d1a',
   running: 'fill:#dbeafe,stroke:#1d4ed8,color:#102a63,stroke-width:3px',
   failed: 'fill:#fde2e1,stroke:#b42318,color:#55160c,stroke-width:3px',
+  aborted: 'fill:#fef0c7,stroke:#b54708,color:#4e1d09',
   notReached: 'fill:#f2f4f7,stroke:#98a2b3,color:#475467,stroke-dasharray:4 3',
 };
 

@@ -2,11 +2,11 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-import type { TaskStatus } from '../mermaid';
 import { changeExecution, describeExecution, type ExecutionDetail, type WorkflowSummary } from './api';
 import { ApprovalsSection } from './approvals-section';
 import { formatCause, formatDuration, formatJson, formatTime, workflowHref } from './format';
 import { Graph } from './graph';
+import { statusesOf } from './task-statuses';
 import { TaskTimeline } from './task-timeline';
 
 /** How often the page reloads an execution that is still running, in milliseconds. */
@@ -101,14 +101,4 @@ function ErrorBox(error: string, cause: string | undefined) {
     h('p', null, h('strong', null, error)),
     cause ? h('pre', null, formatCause(cause)) : null,
   );
-}
-
-/** Maps the status API's task groups to the graph's status classes. */
-export function statusesOf(execution: ExecutionDetail): Record<string, TaskStatus> {
-  const statuses: Record<string, TaskStatus> = {};
-  for (const task of execution.tasks.done) statuses[task.name] = 'done';
-  for (const task of execution.tasks.running) statuses[task.name] = 'running';
-  for (const task of execution.tasks.failed) statuses[task.name] = 'failed';
-  for (const name of execution.tasks.notReached) statuses[name] = 'notReached';
-  return statuses;
 }

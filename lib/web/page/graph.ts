@@ -23,6 +23,7 @@ const STATUS_NAMES: Record<TaskStatus, string> = {
   done: 'done',
   running: 'running',
   failed: 'failed',
+  aborted: 'aborted',
   notReached: 'not reached',
 };
 

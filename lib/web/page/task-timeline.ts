@@ -7,6 +7,7 @@ import type { TaskStatus } from '../mermaid';
 import type { ExecutionDetail, TaskView } from './api';
 import { formatCause, formatDuration, formatJson, formatTime, withoutStackTraces } from './format';
 import { TableHead } from './table-head';
+import { failedStatusOf } from './task-statuses';
 
 const COLUMNS = ['Task', 'Status', 'Started', 'Stopped', 'Duration', 'Attempts', 'Error'];
 
@@ -26,7 +27,7 @@ export function TaskTimeline(props: { execution: ExecutionDetail }) {
   const tasks: (TaskView & { group: TaskStatus })[] = [
     ...execution.tasks.done.map((task) => ({ ...task, group: 'done' as const })),
     ...execution.tasks.running.map((task) => ({ ...task, group: 'running' as const })),
-    ...execution.tasks.failed.map((task) => ({ ...task, group: 'failed' as const })),
+    ...execution.tasks.failed.map((task) => ({ ...task, group: failedStatusOf(task) })),
   ].sort((left, right) => (left.startDate ?? '').localeCompare(right.startDate ?? ''));
 
   return h(

@@ -1,0 +1,22 @@
+import type { TaskView } from '../../lambdas/control/task-progress';
+import type { ExecutionDetail } from '../../lib/web/page/api';
+import { statusesOf } from '../../lib/web/page/task-statuses';
+
+function taskView(name: string, status: string): TaskView {
+  return { name, status, attempts: 2 };
+}
+
+describe('statusesOf', () => {
+  test('draws an aborted task apart from the failed one', () => {
+    const execution = {
+      tasks: {
+        done: [taskView('split', 'SUCCEEDED')],
+        running: [],
+        failed: [taskView('doomed', 'FAILED'), taskView('slow', 'ABORTED')],
+        notReached: ['high'],
+      },
+    } as unknown as ExecutionDetail;
+
+    expect(statusesOf(execution)).toEqual({ split: 'done', doomed: 'failed', slow: 'aborted', high: 'notReached' });
+  });
+});
