@@ -227,6 +227,10 @@ describe('causeMessage', () => {
     ['{"errorType":"E","errorMessage":"broke","trace":["at x"]}', 'broke'],
     ['{"other":1}', '{"other":1}'],
     ['plain text', 'plain text'],
+    [
+      "An error occurred while evaluating the JSONata expression '$x' in field 'Output': Input is invalid.",
+      "Input is invalid. (field 'Output', JSONata expression '$x')",
+    ],
   ])('reads %s', (cause, expected) => {
     expect(causeMessage(cause)).toBe(expected);
   });
