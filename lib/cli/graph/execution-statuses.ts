@@ -29,7 +29,7 @@ export class ExecutionWorkflowMismatchError extends Error {
 
 /**
  * Reads an execution's history and returns the graph status of each state it
- * entered, plus `notReached` for each task it has not entered. A Choice or
+ * entered, plus `notReached` for each task or task copy it has not entered. A Choice or
  * Parallel state gets a status only when it is a task or a task copy
  * (`stateTasks`), such as a `std.noop` router, because otherwise it only
  * structures the flow. Raises ExecutionWorkflowMismatchError when the
@@ -50,8 +50,8 @@ export async function readExecutionStatuses(
   const events = await readExecutionHistory(sfn, executionArn);
 
   const statuses: Record<string, TaskStatus> = {};
-  for (const name of taskNames) statuses[name] = 'notReached';
   const taskStates = new Set([...taskNames, ...Object.keys(stateTasks)]);
+  for (const name of taskStates) statuses[name] = 'notReached';
   for (const summary of summarizeTasks(events, description.status ?? 'RUNNING')) {
     const structural = summary.stateType === 'Choice' || summary.stateType === 'Parallel';
     if (structural && !taskStates.has(summary.name)) continue;
@@ -60,9 +60,10 @@ export async function readExecutionStatuses(
   return statuses;
 }
 
-/** Groups the history statuses as the status API does: a timed-out or aborted task counts as failed. */
+/** Maps a history status to the graph's classes as the web page does: a task that the execution's end stopped is aborted, not failed. */
 export function graphStatusOf(status: TaskSummary['status']): TaskStatus {
   if (status === 'SUCCEEDED') return 'done';
   if (status === 'RUNNING') return 'running';
+  if (status === 'ABORTED') return 'aborted';
   return 'failed';
 }
