@@ -38,10 +38,16 @@ export interface TaskProgress {
 }
 
 /**
- * Reads the task states of an execution. An ended execution reads the task
- * rows of the history table when the recorder wrote them for its current
- * redrive. Otherwise, such as while it runs or before the recorder has caught
- * up, it reads the Step Functions execution history.
+ * Time after an execution's end during which its task rows may still be
+ * incomplete, because the recorder writes them after the end event.
+ */
+const RECORDER_CATCH_UP_MS = 60_000;
+
+/**
+ * Reads the task states of an execution. An execution that ended more than a
+ * minute ago reads the task rows of the history table when the recorder wrote
+ * them for its current redrive. Otherwise, such as while it runs or before the
+ * recorder has caught up, it reads the Step Functions execution history.
  */
 export async function readTaskProgress(
   context: ControlContext,
@@ -50,7 +56,9 @@ export async function readTaskProgress(
   const status = execution.description.status ?? 'RUNNING';
   const redriveCount = execution.description.redriveCount ?? 0;
   let summaries: TaskSummary[] = [];
-  if (status !== 'RUNNING' && status !== 'PENDING_REDRIVE') {
+  const stopDate = execution.description.stopDate;
+  const settled = stopDate === undefined || Date.now() - new Date(stopDate).getTime() >= RECORDER_CATCH_UP_MS;
+  if (status !== 'RUNNING' && status !== 'PENDING_REDRIVE' && settled) {
     const rows = await readTaskRows(context, execution.executionArn);
     const current = rows.every((row) => row.redriveCount === redriveCount);
     summaries = current ? rows : [];

@@ -423,6 +423,33 @@ describe('GET /executions/{id}', () => {
     ]);
   });
 
+  it('reads the history of an execution that just ended', async () => {
+    const arn = executionArn('salary', 'just-ended');
+    sfnMock.on(DescribeExecutionCommand, { executionArn: arn }).resolves({
+      executionArn: arn,
+      name: 'just-ended',
+      status: 'SUCCEEDED',
+      startDate: START_DATE,
+      stopDate: new Date(),
+    });
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    history.task('salary_base');
+    history.task('record_payroll');
+    sfnMock.on(GetExecutionHistoryCommand).resolves({ events: history.events });
+    await table.documents.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: { pk: `EXEC#${arn}`, sk: 'TASK#salary_base', name: 'salary_base', status: 'SUCCEEDED', attempts: 1, redriveCount: 0 },
+      }),
+    );
+
+    const response = await describeRequest('just-ended');
+
+    const body = bodyOf(response);
+    expect(body.tasks.done.map((task: { name: string }) => task.name)).toEqual(['salary_base', 'record_payroll']);
+  });
+
   it('returns 409 for a name that two workflows use', async () => {
     sfnMock.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED', startDate: START_DATE });
 
