@@ -48,16 +48,16 @@ export function resolveAdHocChains(actions: ReadonlyMap<string, AdHocAction>, ba
 
 /** Builds the action that calls `base` (already resolved) with the `base-input` of `action`. */
 function applyBase(action: AdHocAction, base: AdHocAction, bag: DiagnosticBag): AdHocAction {
-  const given = action.baseInput?.kind === 'object' ? action.baseInput.entries : [];
+  const baseInputs = action.baseInput?.kind === 'object' ? action.baseInput.entries : [];
   if (action.baseInput !== undefined && action.baseInput.kind !== 'object') {
     bag.report('adHocBaseInput', action.baseRange, action.name, base.name, `with a 'base-input' that is not a mapping: write one key per input of '${base.name}'`);
   }
 
   const declared = new Set(base.inputs.map((input) => input.name));
-  for (const [name] of given) {
+  for (const [name] of baseInputs) {
     if (!declared.has(name)) bag.report('unknownAdHocInput', action.baseRange, base.name, name, [...declared].join(', ') || 'none');
   }
-  const values = inputValues(base, given, (input) => {
+  const values = inputValues(base, baseInputs, (input) => {
     const fix = `add '${input}' to the 'base-input' of '${action.name}' or give it a default in '${base.name}'`;
     bag.report('adHocBaseInput', action.baseRange, action.name, base.name, `without its input '${input}': ${fix}`);
   });

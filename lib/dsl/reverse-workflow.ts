@@ -191,9 +191,9 @@ function levelsOf(tasks: Task[], requirements: ReadonlyMap<string, Requirement>)
  * is a fork: it starts from the single task before it and joins at the
  * single task after it, and a `std.noop` task is added where that task is
  * missing. With the requirement closure of each task, each task gets a
- * gate before it (see gateOf), a `std.noop` forks every level of several
- * tasks and joins the last one, so that a skipped task always has one task
- * to go on to.
+ * gate before it (see gateOf). A `std.noop` then forks every level of
+ * several tasks and joins the last one, so that a skipped task always has
+ * one task to go on to.
  */
 function chainLevels(levels: Task[][], range: SourceRange, closures?: ReadonlyMap<string, ReadonlySet<string>>): Task[] {
   const gated = closures !== undefined;

@@ -20,9 +20,9 @@ interface Origin {
  * task in sibling branches may publish the same name, and the Parallel
  * takes the value of the last such branch. A copy inside a branch may also
  * publish a name that another placement of its task publishes outside,
- * because the branch renames it (`<name>__b<region>`), unless the name is
- * already defined when the branch starts: the renamed name would then hide
- * the outer value from the branch.
+ * because the branch renames it (`<name>__b<region>`). This does not apply
+ * when the name is already defined as the branch starts, because the
+ * renamed name would then hide the outer value from the branch.
  */
 export function checkCollisions(workflow: Workflow, graph: WorkflowGraph, definitions: Definitions, bag: DiagnosticBag): void {
   const byName = graph.tasks;
