@@ -1,11 +1,18 @@
-import { DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  RedriveExecutionCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 
 import { approvalLinksOf, decideThroughLink } from '../../lib/cli/run/approval-decider';
 import type { OutboxMessage } from '../../lib/local/outbox/outbox-message';
 import { ADMIN_PHONE, startLocalApp, type LocalApp } from '../support/local-app';
 
 // A salary run whose bonus system fails once: the administrator gets one SMS, and a redrive
-// resumes at the failed branch without calling the accounting system again.
+// resumes at the failed branch without calling the accounting system again. The bonus system
+// answers late, so that the accounting branch has succeeded before the Parallel fails: a branch
+// still running at that moment is aborted, and a redrive runs it again, as on AWS.
 const MANAGER_PHONE = '+15555550100';
 const INPUT = { employee_id: 'E1002', month: '2026-10' };
 
@@ -18,6 +25,11 @@ async function waitForStatus(executionArn: string, status: string) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Execution ${executionArn} did not reach ${status} within 30 seconds.`);
+}
+
+async function succeededStates(executionArn: string): Promise<string[]> {
+  const { events = [] } = await app.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+  return events.filter((event) => event.type === 'TaskStateExited').map((event) => event.stateExitedEventDetails!.name!);
 }
 
 async function callCounts(systemUrl: string): Promise<Record<string, number>> {
@@ -41,7 +53,7 @@ test('alerts once and redrives only the failed branch', async () => {
   await fetch(`${app.systems.bonusUrl}/_control/fail`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ path: '/employees/', status: 503, times: 1 }),
+    body: JSON.stringify({ path: '/employees/', status: 503, times: 1, delayMs: 3000 }),
   });
   const { executionArn } = await app.sfn.send(
     new StartExecutionCommand({ stateMachineArn: app.runtime.stateMachines.salary, name: 'e2e-failure', input: JSON.stringify(INPUT) }),
@@ -52,6 +64,7 @@ test('alerts once and redrives only the failed branch', async () => {
   await app.runtime.events.settled();
 
   expect(failed.error).toBe('SystemError.503');
+  expect(await succeededStates(executionArn!)).toContain('salary_base');
   expect(alerts()).toHaveLength(1);
   expect(alert.channel).toBe('sms');
   expect(alert.body).toContain('failed at state bonus');
