@@ -111,6 +111,7 @@ export class Approvals extends Construct {
       },
     });
     this.pageFunction = page.function;
+    this.heartbeatPolicy.attachToRole(page.role);
 
     this.addRoutes();
     this.grantRequestFunction(props);
@@ -133,9 +134,9 @@ export class Approvals extends Construct {
 
   /**
    * Allows the page function to complete the tasks of a state machine, and the request
-   * function to probe them. Only the page function gets states:SendTaskSuccess and
-   * states:SendTaskFailure. The request function gets states:SendTaskHeartbeat, which shows
-   * whether the task of a previous group is closed. All are scoped to the state machine ARN
+   * functions to probe them. Only the page function gets states:SendTaskSuccess and
+   * states:SendTaskFailure. Both get states:SendTaskHeartbeat, which shows whether a task is
+   * closed: the task of a previous group, or the task behind a link that is opened. All are scoped to the state machine ARN
    * like `StateMachine.grantTaskResponse` does, because IAM evaluates them against the state
    * machine of the task token.
    */

@@ -148,6 +148,11 @@ describe('Approvals construct', () => {
     const actions = actionsOf(statementsOfRole(resources, roleIdOf(pageFunctionId)));
 
     expect(actions.filter((action) => /^(sns|ses):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('states:')).sort()).toEqual([
+      'states:SendTaskFailure',
+      'states:SendTaskHeartbeat',
+      'states:SendTaskSuccess',
+    ]);
     expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([
       'dynamodb:GetItem',
       'dynamodb:PutItem',

@@ -174,15 +174,20 @@ describe('salary approval on the local runtime', () => {
     await page.context().close();
   }, 60_000);
 
-  test('answers a click after the execution stopped with 410', async () => {
+  test('answers a link opened or clicked after the execution stopped with 410', async () => {
     const { executionArn, sms } = await startSalary('E1002', '2026-08');
     const { page } = await openOnPhone(linkOf(sms));
     await sfn.send(new StopExecutionCommand({ executionArn }));
 
+    const reopened = await openOnPhone(linkOf(sms));
     const decided = await click(page, 'Approve');
 
+    expect(reopened.status).toBe(410);
+    expect(await reopened.page.locator('p').textContent()).toContain('no longer waits');
+    expect(await reopened.page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(decided).toBe(410);
     expect(await page.locator('p').textContent()).toContain('no longer waits');
+    await reopened.page.context().close();
     await page.context().close();
   }, 60_000);
 });

@@ -47,7 +47,7 @@ beforeEach(() => {
   sns.on(PublishCommand).resolves({ MessageId: 'sms-1' });
   ses.on(SendEmailCommand).resolves({ MessageId: 'email-1' });
   sfn.on(SendTaskSuccessCommand).resolves({});
-  sfn.on(SendTaskHeartbeatCommand).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
+  sfn.on(SendTaskHeartbeatCommand).resolves({});
 });
 
 /** Runs the request handler and returns the approval id of each SMS link, in order. */
@@ -127,6 +127,29 @@ describe('approval page GET', () => {
     expect(response.body).not.toContain(TASK_TOKEN);
     expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
     expect((await readGroupOf(id))?.status).toBe('pending');
+  });
+
+  test('shows that the process no longer waits when its task is closed', async () => {
+    const [id] = await requestApproval();
+    sfn.on(SendTaskHeartbeatCommand).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
+
+    const response = await get(id);
+
+    expect(response.statusCode).toBe(410);
+    expect(response.body).toContain('no longer waits');
+    expect(response.body).not.toContain('value="approve"');
+    expect(sfn.commandCalls(SendTaskHeartbeatCommand)[0].args[0].input.taskToken).toBe(TASK_TOKEN);
+    expect((await readGroupOf(id))?.status).toBe('pending');
+  });
+
+  test('shows the form when the state of the task is unknown', async () => {
+    const [id] = await requestApproval();
+    sfn.on(SendTaskHeartbeatCommand).rejects(new Error('Rate exceeded'));
+
+    const response = await get(id);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('value="approve"');
   });
 
   test('escapes values from the workflow', async () => {
@@ -394,6 +417,7 @@ describe('approval page POST', () => {
     const execution = `${OTHER_EXECUTION}-redriven`;
     const [old] = await requestApproval({}, execution, 'token-before-redrive');
     const oldForm = await formFields(old);
+    sfn.on(SendTaskHeartbeatCommand, { taskToken: 'token-before-redrive' }).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
     const [current] = await requestApproval({}, execution, 'token-after-redrive');
 
     const page = await get(old);
