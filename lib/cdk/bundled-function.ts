@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /**
@@ -39,6 +40,12 @@ export interface BundledFunctionProps {
    * @default XRAY_WILDCARD_REASON
    */
   wildcardReason?: string;
+  /**
+   * Queue for the asynchronous invocations, such as EventBridge's, that
+   * failed every attempt or expired. Lambda sends the event as the message body.
+   * @default no dead-letter queue
+   */
+  deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -84,6 +91,7 @@ export class BundledFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      deadLetterQueue: props.deadLetterQueue,
       bundling: {
         forceDockerBundling: false,
         minify: true,

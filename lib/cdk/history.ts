@@ -3,9 +3,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 import { BundledFunction } from './bundled-function';
+import { DeadLetterQueue } from './dead-letter-queue';
 import { grantExecutionActions, grantItemActions, type WorkflowStateMachineRef } from './history-grants';
 import { executionStatusPattern } from './history-rule';
 
@@ -14,6 +16,8 @@ export interface HistoryProps {
   table: dynamodb.ITable;
   /** The Sirocco workflows whose executions are recorded, such as the stack's `WorkflowStateMachine`s. */
   workflows: WorkflowStateMachineRef[];
+  /** The topic that the dead-letter queue alarm notifies, such as the stack's alerts topic. */
+  alarmTopic: sns.ITopic;
   /**
    * How long the rows of an ended execution stay, through the table's TTL.
    * @default Duration.days(365)
@@ -26,11 +30,13 @@ export interface HistoryProps {
 /**
  * The execution history recorder: an EventBridge rule on the status changes
  * of the Sirocco state machines, delivering to a function that writes the
- * execution and task rows of the history table.
+ * execution and task rows of the history table. Events that the rule cannot
+ * deliver, or that the recorder fails on, go to a dead-letter queue.
  */
 export class History extends Construct {
   readonly recorder: nodejs.NodejsFunction;
   readonly rule: events.Rule;
+  readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: HistoryProps) {
     super(scope, id);
@@ -38,12 +44,17 @@ export class History extends Construct {
       throw new Error('History needs at least one state machine: pass the Sirocco workflows in "workflows".');
     }
     const retention = props.retention ?? Duration.days(365);
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+      consumer: 'history recorder',
+      alarmTopic: props.alarmTopic,
+    });
 
     const recorder = new BundledFunction(this, 'Recorder', {
       entry: 'history/recorder.ts',
       description: 'Sirocco execution history recorder',
       projectRoot: props.projectRoot,
       timeout: Duration.minutes(1),
+      deadLetterQueue: this.deadLetterQueue.queue,
       environment: {
         HISTORY_TABLE: props.table.tableName,
         HISTORY_RETENTION_DAYS: String(retention.toDays()),
@@ -61,11 +72,11 @@ export class History extends Construct {
       description: 'Status changes of the Sirocco executions, to the history recorder',
       eventPattern: executionStatusPattern(props.workflows.map((workflow) => workflow.stateMachine)),
     });
-    // TODO: add a dead-letter queue, because an event whose deliveries and retries all fail is lost.
     this.rule.addTarget(
       new targets.LambdaFunction(this.recorder, {
         retryAttempts: 10,
         maxEventAge: Duration.hours(6),
+        deadLetterQueue: this.deadLetterQueue.queue,
       }),
     );
   }

@@ -47,7 +47,7 @@ export function addSiroccoStack(app: App, projectRoot: string): SiroccoAppResult
     projectRoot,
   });
   stack.setApprovalRequestFunction(approvals.requestFunction);
-  new History(stack, 'History', { table, workflows, projectRoot });
+  new History(stack, 'History', { table, workflows, alarmTopic: stack.alertsTopic, projectRoot });
   new Alerts(stack, 'Alerts', { table, topic: stack.alertsTopic, workflows, projectRoot });
   new ControlApi(stack, 'ControlApi', { table, workflows, projectRoot });
 

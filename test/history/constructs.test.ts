@@ -46,7 +46,7 @@ function buildStack() {
   });
   const workflows = [{ workflowName: 'salary', stateMachine }];
 
-  new History(stack, 'ExecutionHistory', { table, workflows });
+  new History(stack, 'ExecutionHistory', { table, workflows, alarmTopic: topic });
   new Alerts(stack, 'FailureAlerts', { table, topic, workflows });
   new ControlApi(stack, 'Control', {
     table,
@@ -123,12 +123,16 @@ describe('History construct', () => {
     });
   });
 
-  it('grants only PutItem and GetExecutionHistory', () => {
+  it('grants only PutItem, GetExecutionHistory and SendMessage', () => {
     const statements = statementsOf(stack.template, stack.roleId(/^ExecutionHistoryRecorderRole/));
 
     expect(actionsOf(statements)).toEqual(
-      [...LOG_ACTIONS, 'dynamodb:PutItem', 'states:GetExecutionHistory', ...X_RAY_ACTIONS].sort(),
+      [...LOG_ACTIONS, 'dynamodb:PutItem', 'sqs:SendMessage', 'states:GetExecutionHistory', ...X_RAY_ACTIONS].sort(),
     );
+    const sendMessage = statements.find((statement) => statement.Action === 'sqs:SendMessage');
+    expect(sendMessage?.Resource).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^ExecutionHistoryDeadLetterQueue/), 'Arn'],
+    });
     const putItem = statements.find((statement) => statement.Action === 'dynamodb:PutItem');
     expect(putItem?.Resource).toEqual({ 'Fn::GetAtt': [stack.tableId, 'Arn'] });
     const history = statements.find((statement) => statement.Action === 'states:GetExecutionHistory');
@@ -174,10 +178,15 @@ describe('Alerts construct', () => {
         'dynamodb:DeleteItem',
         'dynamodb:PutItem',
         'sns:Publish',
+        'sqs:SendMessage',
         'states:GetExecutionHistory',
         ...X_RAY_ACTIONS,
       ].sort(),
     );
+    const sendMessage = statements.find((statement) => statement.Action === 'sqs:SendMessage');
+    expect(sendMessage?.Resource).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^FailureAlertsDeadLetterQueue/), 'Arn'],
+    });
     const publish = statements.find((statement) => statement.Action === 'sns:Publish');
     expect(publish?.Resource).toEqual({ Ref: stack.topicId });
     const writes = statements.find((statement) => [statement.Action].flat().includes('dynamodb:PutItem'));

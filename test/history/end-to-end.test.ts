@@ -37,7 +37,7 @@ function synthesizeAssembly(): string {
   const workflows = [...stack.stateMachines.values()];
   const table = stack.historyTable;
 
-  new History(stack, 'ExecutionHistory', { table, workflows });
+  new History(stack, 'ExecutionHistory', { table, workflows, alarmTopic: stack.alertsTopic });
   new Alerts(stack, 'FailureAlerts', { table, topic: stack.alertsTopic, workflows });
   new ControlApi(stack, 'ControlApi', {
     table,

@@ -70,7 +70,7 @@ function synthesizeAssembly(): string {
   const stack = createStack(app, [workflow]);
   const workflows = [...stack.stateMachines.values()];
 
-  new History(stack, 'ExecutionHistory', { table: stack.historyTable, workflows });
+  new History(stack, 'ExecutionHistory', { table: stack.historyTable, workflows, alarmTopic: stack.alertsTopic });
   new ControlApi(stack, 'ControlApi', {
     table: stack.historyTable,
     cloudWatchRole: true,

@@ -13,7 +13,7 @@ import { compileSalary, createApp, createStack } from '../cdk/stack-fixture';
 function attachConstructs(stack: SiroccoStack, workflows = [compileSalary()]) {
   const table = stack.historyTable;
   const stateMachines = [...stack.stateMachines.values()];
-  new History(stack, 'ExecutionHistory', { table, workflows: stateMachines });
+  new History(stack, 'ExecutionHistory', { table, workflows: stateMachines, alarmTopic: stack.alertsTopic });
   new Alerts(stack, 'FailureAlerts', { table, topic: stack.alertsTopic, workflows: stateMachines });
   new ControlApi(stack, 'ControlApi', {
     table,
