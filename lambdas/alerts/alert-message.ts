@@ -1,4 +1,4 @@
-import { messageFirst } from '../history/query-evaluation-cause';
+import { causeMessage } from '../history/error-cause';
 import { MAX_TWO_PART_SEPTETS, septetLength, toGsm7, truncateSeptets } from './gsm7';
 
 /** Facts about one failed execution that the alert SMS reports. */
@@ -34,7 +34,7 @@ export function formatAlertSms(alert: FailureAlert): string {
     executionName: toGsm7(alert.executionName),
     failedState: toGsm7(alert.failedState ?? ''),
     error: toGsm7(singleLine(alert.error ?? '')),
-    cause: toGsm7(singleLine(readableCause(alert.cause ?? ''))),
+    cause: toGsm7(singleLine(causeMessage(alert.cause ?? ''))),
   };
 
   for (const field of SHORTEN_ORDER) {
@@ -57,22 +57,6 @@ function renderSms(status: FailureAlert['status'], fields: Record<Field, string>
 
   lines.push(`Details: sirocco status ${fields.executionName}`);
   return lines.join('\n');
-}
-
-/**
- * Returns the `errorMessage` of a Lambda error cause, which Step Functions
- * passes on as the JSON `{errorType, errorMessage, trace}`, and the message of
- * a JSONata evaluation error before its expression. Any other cause is
- * returned unchanged.
- */
-function readableCause(cause: string): string {
-  if (!cause.startsWith('{')) return messageFirst(cause);
-  try {
-    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
-    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
-  } catch {
-    return cause;
-  }
 }
 
 function singleLine(text: string): string {

@@ -2,7 +2,6 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
 import type { OutboxMessage } from '../../lib/local/outbox/outbox-message';
 import { approvalLinksOf } from '../../lib/cli/run/approval-decider';
-import { causeMessage } from '../../lib/cli/run/cause-message';
 import { retryWaitStatesOf, TaskProgressPrinter } from '../../lib/cli/run/task-progress-printer';
 
 const START = Date.parse('2026-06-01T08:00:00.000Z');
@@ -219,19 +218,5 @@ describe('approvalLinksOf', () => {
     const email = { ...message, channel: 'email' as const, html: '<a href="http://127.0.0.1:4714/prod/approvals/abcDEF123_-x">Open</a>' };
 
     expect(approvalLinksOf(email, 'http://127.0.0.1:4714')).toHaveLength(1);
-  });
-});
-
-describe('causeMessage', () => {
-  test.each([
-    ['{"errorType":"E","errorMessage":"broke","trace":["at x"]}', 'broke'],
-    ['{"other":1}', '{"other":1}'],
-    ['plain text', 'plain text'],
-    [
-      "An error occurred while evaluating the JSONata expression '$x' in field 'Output': Input is invalid.",
-      "Input is invalid. (field 'Output', JSONata expression '$x')",
-    ],
-  ])('reads %s', (cause, expected) => {
-    expect(causeMessage(cause)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 import type { PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { TaskProgress, TaskView } from '../../../lambdas/control/task-progress';
 import type { CliOutput } from '../output';
-import { causeMessage } from '../run/cause-message';
+import { causeMessage } from '../../../lambdas/history/error-cause';
 import type { ApprovalLink } from './approval-links';
 import { formatColumns, styleHeading, styleStatus } from './text-style';
 

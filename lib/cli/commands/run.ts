@@ -7,7 +7,7 @@ import { defaultActionsDir } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import type { Decision } from '../run/approval-decider';
-import { causeMessage } from '../run/cause-message';
+import { causeMessage } from '../../../lambdas/history/error-cause';
 import { parseEnvironment } from '../run/parse-environment';
 import { runWorkflow, type RunResult } from '../run/run-workflow';
 import { validateRunInput } from '../run/validate-run-input';

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
 import { summarizeTasks, type TaskSummary } from '../../../lambdas/history/task-summary';
-import { causeMessage } from './cause-message';
+import { causeMessage } from '../../../lambdas/history/error-cause';
 
 interface PrintedState {
   status: TaskSummary['status'];

@@ -1,3 +1,4 @@
+import { parseLambdaErrorCause } from '../../../lambdas/history/error-cause';
 import { messageFirst } from '../../../lambdas/history/query-evaluation-cause';
 
 /** Formats an ISO 8601 time as `YYYY-MM-DD HH:MM:SS` in UTC, or a dash when it is missing. */
@@ -56,15 +57,9 @@ export function withoutStackTraces(value: unknown): unknown {
 
 /** Returns `errorType: errorMessage` for a Lambda error cause, or undefined for any other text. */
 function lambdaErrorText(cause: string): string | undefined {
-  if (!cause.startsWith('{')) return undefined;
-  let parsed: { errorType?: unknown; errorMessage?: unknown };
-  try {
-    parsed = JSON.parse(cause) as typeof parsed;
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed.errorMessage !== 'string') return undefined;
-  return typeof parsed.errorType === 'string' ? `${parsed.errorType}: ${parsed.errorMessage}` : parsed.errorMessage;
+  const lambdaError = parseLambdaErrorCause(cause);
+  if (lambdaError === undefined) return undefined;
+  return lambdaError.errorType === undefined ? lambdaError.errorMessage : `${lambdaError.errorType}: ${lambdaError.errorMessage}`;
 }
 
 export function formatJson(value: unknown): string {
