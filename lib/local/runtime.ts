@@ -14,6 +14,7 @@ import { createTables } from './dynamodb/create-tables';
 import { startDynalite } from './dynamodb/dynalite-server';
 import { scheduleTtlSweep } from './dynamodb/ttl-sweeper';
 import { Engine } from './engine/engine';
+import { DeadLetterQueues } from './events/dead-letter-queues';
 import { LocalEventBus } from './events/event-bus';
 import { LoopbackServer } from './http/loopback-server';
 import { functionEnvironment, ServiceEndpoints } from './lambda/function-environment';
@@ -39,7 +40,7 @@ const DEFAULT_TTL_SWEEP_MILLISECONDS = 60_000;
 export interface RuntimeOptions {
   /** The cloud assembly folder that `cdk synth` wrote, usually `cdk.out`. */
   assemblyDir: string;
-  /** Folder for DynamoDB data, engine checkpoints, the outbox and the logs, usually `.sirocco`. */
+  /** Folder for DynamoDB data, engine checkpoints, the outbox, the dead letters and the logs, usually `.sirocco`. */
   dataDir: string;
   /** Ports to listen on. 0 gives every service a free port, and 0 in one entry gives that service one. @default DEFAULT_PORTS */
   ports?: Partial<RuntimePorts> | 0;
@@ -69,6 +70,8 @@ export interface LocalRuntime {
   lambda: LambdaRunner;
   outbox: Outbox;
   events: LocalEventBus;
+  /** Events that rule targets with a dead-letter queue failed on, also appended to `<dataDir>/dead-letters.jsonl`. */
+  deadLetterQueues: DeadLetterQueues;
   /** Fires the template's EventBridge Scheduler schedules. */
   scheduler: LocalScheduler;
   log: LocalLog;
@@ -118,10 +121,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
 
     const outbox = new Outbox(log, path.join(options.dataDir, 'outbox.jsonl'));
     const sns = new LocalSns(resources.topics, outbox, log, async (arn, event) => lambda.invoke(arn, event));
+    const deadLetterQueues = new DeadLetterQueues(path.join(options.dataDir, 'dead-letters.jsonl'));
     const events = new LocalEventBus({
       rules: resources.eventRules,
       log,
       deliver: (arn, input) => invokeOrThrow(lambda, arn, input),
+      deadLetterQueues,
       ...options.eventDelivery,
     });
 
@@ -188,6 +193,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       lambda,
       outbox,
       events,
+      deadLetterQueues,
       scheduler,
       log,
       stop: () => runCleanup(cleanup, log),

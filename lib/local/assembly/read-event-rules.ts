@@ -21,6 +21,7 @@ export function readEventRule(logicalId: string, resource: CfnResource, resolver
         input: target.Input,
         inputPath: target.InputPath,
         inputTransformer: target.InputTransformer,
+        deadLetterQueueArn: target.DeadLetterConfig?.Arn === undefined ? undefined : String(target.DeadLetterConfig.Arn),
       }),
     ),
   };

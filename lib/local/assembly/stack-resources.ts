@@ -69,6 +69,8 @@ export interface EventTarget {
   input?: string;
   inputPath?: string;
   inputTransformer?: { InputPathsMap?: Record<string, string>; InputTemplate: string };
+  /** ARN of the SQS queue in the target's `DeadLetterConfig`, which receives the events whose delivery failed. */
+  deadLetterQueueArn?: string;
 }
 
 export interface EventRuleResource {

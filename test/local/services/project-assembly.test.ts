@@ -89,6 +89,17 @@ describe('the project synthesized assembly', () => {
     }
   });
 
+  it('gives the status rule targets dead-letter queues', () => {
+    const statusRules = stack.eventRules.filter((rule) => /^(History|Alerts)/.test(rule.logicalId));
+    const queueArns = statusRules.flatMap((rule) => rule.targets.map((target) => target.deadLetterQueueArn));
+    const queueIds = stack.unsupported.filter((resource) => resource.type === 'AWS::SQS::Queue').map((resource) => resource.logicalId);
+
+    expect(statusRules).toHaveLength(2);
+    expect(queueArns).toHaveLength(2);
+    expect(new Set(queueArns).size).toBe(2);
+    expect(queueArns.map((arn) => arn?.replace('arn:aws:sqs:us-east-1:000000000000:Sirocco-', '')).sort()).toEqual(queueIds.sort());
+  });
+
   it('leaves no reference unresolved', () => {
     expect(stack.warnings).toEqual([]);
   });

@@ -110,6 +110,11 @@ describe('readAssembly on the fixture template', () => {
     });
     expect(rule.targets).toEqual([
       { id: 'Target0', arn: 'arn:aws:lambda:us-east-1:000000000000:function:SiroccoTest-StoreFunction' },
+      {
+        id: 'Target1',
+        arn: 'arn:aws:lambda:us-east-1:000000000000:function:SiroccoTest-FailFunction',
+        deadLetterQueueArn: 'arn:aws:sqs:us-east-1:000000000000:SiroccoTest-FailureDeadLetterQueue',
+      },
     ]);
   });
 
@@ -168,7 +173,10 @@ describe('readAssembly on the fixture template', () => {
   });
 
   it('lists resource types it does not run', () => {
-    expect(stack.unsupported).toEqual([{ logicalId: 'EchoRole', type: 'AWS::IAM::Role' }]);
+    expect(stack.unsupported).toEqual([
+      { logicalId: 'EchoRole', type: 'AWS::IAM::Role' },
+      { logicalId: 'FailureDeadLetterQueue', type: 'AWS::SQS::Queue' },
+    ]);
     expect(stack.warnings).toEqual([]);
   });
 });

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -94,6 +97,29 @@ describe('startRuntime on the fixture assembly', () => {
     expect(stored.detail.error).toBe('Requested');
   });
 
+  it('dead-letters events that a target failed on', async () => {
+    const execution = await runExecution({ fail: true });
+
+    const message = await eventually('the FAILED event in the dead-letter queue', async () =>
+      runtime.deadLetterQueues
+        .messages('arn:aws:sqs:us-east-1:000000000000:SiroccoTest-FailureDeadLetterQueue')
+        .find((candidate) => JSON.parse(candidate.Body).detail?.executionArn === execution.executionArn),
+    );
+    const lines = fs.readFileSync(path.join(dataDir, 'dead-letters.jsonl'), 'utf8').trim().split('\n');
+    const attribute = (name: keyof typeof message.MessageAttributes) => message.MessageAttributes[name].StringValue;
+
+    expect(JSON.parse(message.Body)['detail-type']).toBe('Step Functions Execution Status Change');
+    expect(attribute('RULE_ARN')).toBe('arn:aws:events:us-east-1:000000000000:rule/SiroccoTest-FailedExecutionRule');
+    expect(attribute('TARGET_ARN')).toBe('arn:aws:lambda:us-east-1:000000000000:function:SiroccoTest-FailFunction');
+    expect(attribute('ERROR_MESSAGE')).toBe('ValidationError: The input is invalid.');
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(message);
+    expect(log.lines).toContain(
+      `[events] Delivery of event ${JSON.parse(message.Body).id} by rule SiroccoTest-FailedExecutionRule to ` +
+        'arn:aws:lambda:us-east-1:000000000000:function:SiroccoTest-FailFunction failed ' +
+        '(attempt 3 of 3, sent to dead-letter queue SiroccoTest-FailureDeadLetterQueue): ValidationError: The input is invalid.',
+    );
+  });
+
   it('lets handler SDK clients reach SNS and SES', async () => {
     const lambda = new LambdaClient({ endpoint: runtime.urls.lambda, region: 'us-east-1', credentials: CREDENTIALS });
     const event = { phone: '+15550142', email: 'manager@example.com', text: 'Approve the bonus?' };
@@ -154,7 +180,8 @@ describe('startRuntime restart', () => {
   it('keeps executions and tables on disk', async () => {
     const assemblyDir = buildTestAssembly();
     const dataDir = createTempDir('restart');
-    const first = await startRuntime({ assemblyDir, dataDir, ports: 0, log: createMemoryLog() });
+    const eventDelivery = { retryDelayMilliseconds: 10 };
+    const first = await startRuntime({ assemblyDir, dataDir, ports: 0, log: createMemoryLog(), eventDelivery });
     const firstClient = new SFNClient({ endpoint: first.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
     const { executionArn } = await firstClient.send(
       new StartExecutionCommand({ stateMachineArn: first.stateMachines.salary, name: 'before-restart', input: '{"fail":true}' }),
