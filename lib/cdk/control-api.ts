@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { BY_STATUS_INDEX, BY_WORKFLOW_INDEX } from '../../lambdas/history/keys';
 import type { WorkflowMetadata } from '../compiler/types';
 import { BundledFunction } from './bundled-function';
+import { CONTROL_FUNCTION_DESCRIPTION } from './control-function-description';
 import { grantExecutionActions, grantItemActions, grantQuery } from './history-grants';
 
 /** A deployed workflow: its compiler metadata and its state machine. */
@@ -69,7 +70,7 @@ export class ControlApi extends Construct {
 
     const control = new BundledFunction(this, 'Handler', {
       entry: 'control/api.ts',
-      description: 'Sirocco control API',
+      description: CONTROL_FUNCTION_DESCRIPTION,
       projectRoot: props.projectRoot,
       timeout: Duration.seconds(29),
       environment: {

@@ -6,10 +6,14 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 import { HttpError } from '../../lambdas/control/http';
+import { CONTROL_FUNCTION_DESCRIPTION } from '../../lib/cdk/control-function-description';
 import { cliMessageOf } from '../../lib/cli/aws/cli-messages';
 import { runCli } from '../../lib/cli/program';
 import { decideThroughLink } from '../../lib/cli/run/approval-decider';
 import type { CliOutput } from '../../lib/cli/output';
+import type { LambdaFunctionResource } from '../../lib/local/assembly/stack-resources';
+import { startLambdaApiServer } from '../../lib/local/lambda/invoke-api-server';
+import { LambdaRunner } from '../../lib/local/lambda/lambda-runner';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
 import { synthesize } from '../../lib/local/synthesize';
@@ -286,17 +290,89 @@ describe('sirocco status', () => {
     expect(run.stderr).toContain('Failed to read the cloud assembly /nonexistent/cdk.out');
   });
 
-  it('exits 2 for --aws without the control function', async () => {
-    const saved = process.env.SIROCCO_CONTROL_FUNCTION;
-    delete process.env.SIROCCO_CONTROL_FUNCTION;
-    try {
-      const run = await sirocco(['status', 'cli-status', '--aws'], { connect: false });
+});
 
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain('pass --control-function NAME or set SIROCCO_CONTROL_FUNCTION');
+describe('sirocco --aws', () => {
+  // The AWS SDK's default chain reads these, so the deployed path runs against the local runtime.
+  const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL_SFN', 'AWS_ENDPOINT_URL_DYNAMODB'];
+
+  function controlFunctions(): LambdaFunctionResource[] {
+    return runtime.lambda.list().filter((fn) => fn.description === CONTROL_FUNCTION_DESCRIPTION);
+  }
+
+  /** Serves ListFunctions and GetFunctionConfiguration for the given functions only. */
+  async function withLambdaApi<T>(functions: LambdaFunctionResource[], work: () => Promise<T>): Promise<T> {
+    const runner = new LambdaRunner({ functions, environmentOf: (fn) => fn.environment, log: runtimeLog });
+    const server = await startLambdaApiServer(runner, runtimeLog, 0);
+    const saved = process.env.AWS_ENDPOINT_URL_LAMBDA;
+    process.env.AWS_ENDPOINT_URL_LAMBDA = server.url;
+    try {
+      return await work();
     } finally {
-      if (saved !== undefined) process.env.SIROCCO_CONTROL_FUNCTION = saved;
+      process.env.AWS_ENDPOINT_URL_LAMBDA = saved;
+      await server.close();
+      runner.stop();
     }
+  }
+
+  beforeAll(() => {
+    process.env.AWS_ENDPOINT_URL_LAMBDA = runtime.urls.lambda;
+    process.env.AWS_ENDPOINT_URL_SFN = runtime.urls.stepFunctions;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = runtime.urls.dynamodb;
+    delete process.env.SIROCCO_CONTROL_FUNCTION;
+  });
+
+  afterAll(() => {
+    for (const variable of ENDPOINT_VARIABLES) delete process.env[variable];
+  });
+
+  it('finds the control function by its description', async () => {
+    const run = await sirocco(['status', 'cli-status', '--aws', '--json'], { connect: false });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ executionName: 'cli-status', workflow: 'salary', status: 'RUNNING' });
+  });
+
+  it('reads the catalog of a named control function', async () => {
+    const [control] = controlFunctions();
+
+    const run = await sirocco(['history', 'salary', '--aws', '--json', '--control-function', control.functionName], { connect: false });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(run.stdout))).toContain('cli-status');
+  });
+
+  it('exits 1 for an unknown control function', async () => {
+    const run = await sirocco(['status', 'cli-status', '--aws', '--control-function', 'no-such-function'], { connect: false });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Function not found: no-such-function');
+    expect(run.stderr).toContain('--control-function');
+  });
+
+  it('exits 2 when no control function is deployed', async () => {
+    const others = runtime.lambda.list().filter((fn) => fn.description !== CONTROL_FUNCTION_DESCRIPTION);
+
+    const run = await withLambdaApi(others, () => sirocco(['status', 'cli-status', '--aws'], { connect: false }));
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: No Lambda function in us-east-1 is described as "Sirocco control API": deploy the Sirocco stack to this region, ' +
+        'or pass --control-function NAME or set SIROCCO_CONTROL_FUNCTION.\n',
+    );
+  });
+
+  it('exits 2 when several control functions are deployed', async () => {
+    const [control] = controlFunctions();
+    const second = { ...control, functionName: 'Other-ControlApiHandler', arn: `${control.arn}-other` };
+
+    const run = await withLambdaApi([control, second], () => sirocco(['status', 'cli-status', '--aws'], { connect: false }));
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Several Sirocco control API functions are deployed in us-east-1 (${control.functionName}, Other-ControlApiHandler)`);
+    expect(run.stderr).toContain('choose one with --control-function NAME');
   });
 });
 

@@ -20,6 +20,6 @@ export function addConnectionOptions(command: Command): Command {
       '--api-endpoint <url>',
       `API Gateway endpoint of the local runtime, used in approval links (default: http://127.0.0.1:${DEFAULT_PORTS.apiGateway})`,
     )
-    .option('--control-function <name>', 'with --aws: name of the deployed control API function (default: SIROCCO_CONTROL_FUNCTION)')
+    .option('--control-function <name>', 'with --aws: name of the deployed control API function (default: SIROCCO_CONTROL_FUNCTION, or the only function described as the Sirocco control API)')
     .option('--approvals-url <url>', 'base URL of the approval pages, for the links that status prints');
 }

@@ -6,7 +6,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ControlContext } from '../../../lambdas/control/context';
 import { LOCAL_LOCATION } from '../../local/aws-names';
 import { DEFAULT_PORTS } from '../../local/runtime-ports';
-import { UsageError } from '../exit-codes';
 import { readAwsCatalog } from './aws-catalog';
 import { readLocalCatalog } from './local-catalog';
 
@@ -76,12 +75,6 @@ function connectLocal(options: ConnectionOptions): Connection {
 
 async function connectAws(options: ConnectionOptions): Promise<Connection> {
   const controlFunction = options.controlFunction ?? process.env.SIROCCO_CONTROL_FUNCTION;
-  if (!controlFunction) {
-    throw new UsageError(
-      'With --aws, the name of the deployed control API function is missing: pass --control-function NAME or set SIROCCO_CONTROL_FUNCTION.',
-    );
-  }
-
   const lambda = new LambdaClient({});
   let catalog;
   try {

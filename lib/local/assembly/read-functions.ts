@@ -27,6 +27,7 @@ export function readLambdaFunction(
     runtime: String(properties.Runtime ?? 'nodejs20.x'),
     timeoutSeconds: Number(properties.Timeout ?? DEFAULT_TIMEOUT_SECONDS),
     memorySize: Number(properties.MemorySize ?? DEFAULT_MEMORY_SIZE),
+    ...(typeof properties.Description === 'string' ? { description: properties.Description } : {}),
     environment: Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value)])),
     assetPath: typeof assetPath === 'string' ? path.resolve(assemblyDir, assetPath) : undefined,
   };

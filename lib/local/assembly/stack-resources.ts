@@ -11,6 +11,7 @@ export interface LambdaFunctionResource {
   runtime: string;
   timeoutSeconds: number;
   memorySize: number;
+  description?: string;
   environment: Record<string, string>;
   /** Absolute path of the bundled code folder, from `Metadata['aws:asset:path']`. */
   assetPath?: string;

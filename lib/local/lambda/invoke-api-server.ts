@@ -3,15 +3,18 @@ import * as http from 'node:http';
 import { ServiceError } from '../engine/types';
 import { listenOnLoopback, LoopbackServer, readBody, sendJson } from '../http/loopback-server';
 import { errorMessage, LocalLog } from '../log';
+import { functionConfiguration } from './function-configuration';
 import { LambdaRunner } from './lambda-runner';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
+const CONFIGURATION_PATH = /^\/2015-03-31\/functions\/([^/]+)\/configuration$/;
+const LIST_PATH = /^\/2015-03-31\/functions\/?$/;
 
 /**
- * Serves the Lambda Invoke REST API (`POST /2015-03-31/functions/{name}/invocations`)
- * on loopback, so that `AWS_ENDPOINT_URL_LAMBDA` reaches the local functions.
- * Invocation types RequestResponse, Event and DryRun are supported. Any other
- * request gets a 501 response that names it, which is also what SDK clients of
+ * Serves the Lambda REST API operations Invoke (`POST /2015-03-31/functions/{name}/invocations`),
+ * GetFunctionConfiguration and ListFunctions on loopback, so that `AWS_ENDPOINT_URL_LAMBDA`
+ * reaches the local functions. Invocation types RequestResponse, Event and DryRun are supported.
+ * Any other request gets a 501 response that names it, which is also what SDK clients of
  * services without a local equivalent receive.
  */
 export function startLambdaApiServer(runner: LambdaRunner, log: LocalLog, port: number): Promise<LoopbackServer> {
@@ -31,10 +34,19 @@ async function handleRequest(
   response: http.ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const match = INVOKE_PATH.exec(url.pathname);
+  if (request.method === 'GET' && LIST_PATH.test(url.pathname)) {
+    sendJson(response, 200, { Functions: runner.list().map(functionConfiguration) });
+    return;
+  }
+  const configurationMatch = CONFIGURATION_PATH.exec(url.pathname);
+  if (request.method === 'GET' && configurationMatch) {
+    sendConfiguration(runner, decodeURIComponent(configurationMatch[1]), response);
+    return;
+  }
 
+  const match = INVOKE_PATH.exec(url.pathname);
   if (request.method !== 'POST' || !match) {
-    const message = `${request.method} ${url.pathname} is not served locally: the runtime emulates Lambda Invoke, Step Functions, DynamoDB, SNS Publish and SES v2 SendEmail.`;
+    const message = `${request.method} ${url.pathname} is not served locally: the runtime emulates Lambda Invoke, GetFunctionConfiguration and ListFunctions, Step Functions, DynamoDB, SNS Publish and SES v2 SendEmail.`;
     sendJson(response, 501, { Type: 'User', message }, { 'x-amzn-ErrorType': 'UnsupportedOperationException' });
     return;
   }
@@ -54,9 +66,7 @@ async function handleRequest(
   }
 
   if (!runner.find(functionName)) {
-    sendJson(response, 404, { Type: 'User', message: `Function not found: ${functionName}` }, {
-      'x-amzn-ErrorType': 'ResourceNotFoundException',
-    });
+    sendFunctionNotFound(functionName, response);
     return;
   }
   if (invocationType === 'DryRun') {
@@ -72,6 +82,21 @@ async function handleRequest(
   }
 
   await invokeAndRespond(runner, functionName, event, response);
+}
+
+function sendConfiguration(runner: LambdaRunner, functionName: string, response: http.ServerResponse): void {
+  const fn = runner.find(functionName);
+  if (!fn) {
+    sendFunctionNotFound(functionName, response);
+    return;
+  }
+  sendJson(response, 200, functionConfiguration(fn));
+}
+
+function sendFunctionNotFound(functionName: string, response: http.ServerResponse): void {
+  sendJson(response, 404, { Type: 'User', message: `Function not found: ${functionName}` }, {
+    'x-amzn-ErrorType': 'ResourceNotFoundException',
+  });
 }
 
 async function invokeAndRespond(

@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, InvokeCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 
 import { readAssembly } from '../../../lib/local/assembly/read-assembly';
 import { LOCAL_LOCATION } from '../../../lib/local/aws-names';
@@ -193,6 +193,31 @@ describe('LambdaRunner', () => {
     await expect(client.send(new InvokeCommand({ FunctionName: 'missing' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
+  });
+
+  it('serves GetFunctionConfiguration with the template environment', async () => {
+    const configuration = await client.send(new GetFunctionConfigurationCommand({ FunctionName: 'echo' }));
+
+    expect(configuration.FunctionName).toBe('echo');
+    expect(configuration.FunctionArn).toBe('arn:aws:lambda:us-east-1:000000000000:function:echo');
+    expect(configuration.Description).toBe('Echoes its event');
+    expect(configuration.MemorySize).toBe(256);
+    expect(configuration.Environment?.Variables?.HISTORY_TABLE).toEqual(expect.any(String));
+    expect(configuration.Environment?.Variables).not.toHaveProperty('EXTRA');
+  });
+
+  it('serves GetFunctionConfiguration of a missing function as ResourceNotFoundException', async () => {
+    await expect(client.send(new GetFunctionConfigurationCommand({ FunctionName: 'missing' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
+  it('serves ListFunctions with every function', async () => {
+    const { Functions = [], NextMarker } = await client.send(new ListFunctionsCommand({}));
+
+    expect(Functions.map((fn) => fn.FunctionName)).toEqual(stack.functions.map((fn) => fn.functionName));
+    expect(Functions.find((fn) => fn.FunctionName === 'echo')?.Description).toBe('Echoes its event');
+    expect(NextMarker).toBeUndefined();
   });
 
   it('accepts an Event invocation', async () => {
