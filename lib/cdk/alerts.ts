@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -61,6 +61,10 @@ export class Alerts extends Construct {
     this.alertFunction = alert.function;
 
     props.topic.grantPublish(this.alertFunction);
+    Validations.of(alert.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+      reason: 'Topic.grantPublish allows the GenerateDataKey actions on the alerts topic key only, which SNS needs to encrypt each message.',
+    });
     grantItemActions(props.table, this.alertFunction, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
     for (const workflow of props.workflows) {
       grantExecutionActions(alert.role, workflow, 'states:GetExecutionHistory');

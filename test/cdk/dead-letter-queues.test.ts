@@ -139,6 +139,20 @@ describe('dead-letter queues of the history and alert rules', () => {
     expect(JSON.stringify(alarm.Properties.AlarmDescription)).toContain(name);
   });
 
+  test('alert function may encrypt with the alerts topic key', () => {
+    const { roleId } = consumers.find((consumer) => consumer.name === 'alert function')!;
+    const [keyId] = Object.keys(template.findResources('AWS::KMS::Key', { Properties: { Description: 'Sirocco alerts topic' } }));
+
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: roleId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } }),
+        ]),
+      },
+    });
+  });
+
   test('stack has exactly the two alarms', () => {
     const alarmIds = consumers.map((consumer) => consumer.alarmId);
 

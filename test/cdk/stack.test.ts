@@ -359,14 +359,50 @@ describe('AlertsTopic', () => {
     const template = Template.fromStack(stack);
 
     const [topic] = Object.values(template.findResources('AWS::SNS::Topic') as Resources);
+    const [keyId] = Object.keys(template.findResources('AWS::KMS::Key', { Properties: { Description: 'Sirocco alerts topic' } }));
 
-    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain(':alias/aws/sns');
+    expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    template.hasResourceProperties('AWS::KMS::Key', { Description: 'Sirocco alerts topic', EnableKeyRotation: true });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Effect: 'Deny',
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('lets CloudWatch alarms of the account publish', () => {
+    const stack = createStack(createApp());
+    const template = Template.fromStack(stack);
+    const cloudWatch = { Service: 'cloudwatch.amazonaws.com' };
+
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: cloudWatch,
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+            },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      Description: 'Sirocco alerts topic',
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: cloudWatch,
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           }),
         ]),
       },

@@ -69,6 +69,10 @@ export function physicalResource(
         ref: `https://sqs.${region}.amazonaws.com/${accountId}/${name}`,
         attributes: { Arn: `arn:aws:sqs:${region}:${accountId}:${name}`, QueueName: name },
       };
+    case 'AWS::KMS::Key': {
+      const keyId = uuidLike(`${stackName}/${logicalId}`);
+      return { ref: keyId, attributes: { Arn: `arn:aws:kms:${region}:${accountId}:key/${keyId}`, KeyId: keyId } };
+    }
     default:
       return { ref: shortId(`${stackName}/${logicalId}`, 12), attributes: {} };
   }
@@ -89,6 +93,12 @@ export const NAME_PROPERTIES: Record<string, string> = {
 
 function generatedName(stackName: string, logicalId: string): string {
   return `${stackName}-${logicalId}`;
+}
+
+/** A key id in the UUID form that KMS gives, stable for one seed. */
+function uuidLike(seed: string): string {
+  const hex = shortId(seed, 32);
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
 }
 
 function shortId(seed: string, length: number): string {
