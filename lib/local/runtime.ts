@@ -102,7 +102,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
     cleanup.push(() => dynamodb.destroy());
-    const created = await createTables(dynamodb, resources.tables);
+    const created = await createTables(dynamodb, resources.tables, options.dataDir);
     log.write('runtime', `DynamoDB on ${dynalite.url}: ${resources.tables.length} tables, ${created.length} created.`);
 
     const endpoints: ServiceEndpoints = { stepFunctions: '', lambda: '', dynamodb: dynalite.url, outbox: '', fallback: '' };

@@ -1,12 +1,26 @@
 import {
   CreateTableCommand,
   CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   Projection,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 
 import { TableResource } from '../assembly/stack-resources';
+import { tableSchemaOf, templateSchemaOf } from './table-schema';
+
+/** The error for a table in the data folder whose keys or indexes differ from the template's. */
+export class TableSchemaChangedError extends Error {
+  constructor(tableName: string, existing: string, declared: string, dataDir: string) {
+    super(
+      `Table ${tableName} in data folder ${dataDir} has ${existing}, but the template declares ${declared}. ` +
+        'The local DynamoDB cannot change keys or indexes of a table. ' +
+        `Move or delete ${dataDir} to start with empty tables, or pass another folder with --data.`,
+    );
+    this.name = 'TableSchemaChangedError';
+  }
+}
 
 /**
  * Capacity given to every table and index, because dynalite requires
@@ -17,9 +31,10 @@ const LOCAL_THROUGHPUT = { ReadCapacityUnits: 100, WriteCapacityUnits: 100 };
 
 /**
  * Creates each table that does not exist yet. Returns the names of the tables
- * created. An existing table is kept with its data.
+ * created. An existing table keeps its data when its keys and indexes are the
+ * template's. Otherwise the function raises TableSchemaChangedError.
  */
-export async function createTables(client: DynamoDBClient, tables: TableResource[]): Promise<string[]> {
+export async function createTables(client: DynamoDBClient, tables: TableResource[], dataDir: string): Promise<string[]> {
   const created: string[] = [];
 
   for (const table of tables) {
@@ -27,13 +42,23 @@ export async function createTables(client: DynamoDBClient, tables: TableResource
       await client.send(new CreateTableCommand(createTableInput(table)));
       created.push(table.tableName);
     } catch (error) {
-      // TODO: compare the existing table's keys and indexes with the template and recreate it on a change.
       if (!(error instanceof ResourceInUseException)) {
         throw error;
       }
+      await checkExistingTable(client, table, dataDir);
     }
   }
   return created;
+}
+
+async function checkExistingTable(client: DynamoDBClient, table: TableResource, dataDir: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table.tableName }));
+  const existing = tableSchemaOf(Table ?? {});
+  const declared = templateSchemaOf(table);
+
+  if (existing !== declared) {
+    throw new TableSchemaChangedError(table.tableName, existing, declared, dataDir);
+  }
 }
 
 export function createTableInput(table: TableResource): CreateTableCommandInput {

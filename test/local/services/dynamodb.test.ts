@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import { readAssembly } from '../../../lib/local/assembly/read-assembly';
 import { TableResource } from '../../../lib/local/assembly/stack-resources';
-import { createTables } from '../../../lib/local/dynamodb/create-tables';
+import { createTables, TableSchemaChangedError } from '../../../lib/local/dynamodb/create-tables';
 import { startDynalite } from '../../../lib/local/dynamodb/dynalite-server';
 import { sweepExpiredItems } from '../../../lib/local/dynamodb/ttl-sweeper';
 import { ServiceError } from '../../../lib/local/engine/types';
@@ -47,7 +47,7 @@ describe('local DynamoDB', () => {
   });
 
   it('creates template tables with their indexes', async () => {
-    const created = await createTables(client, tables);
+    const created = await createTables(client, tables, dataDir);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
 
     expect(created).toEqual([tableName]);
@@ -57,7 +57,37 @@ describe('local DynamoDB', () => {
   });
 
   it('keeps existing tables on a second start', async () => {
-    await expect(createTables(client, tables)).resolves.toEqual([]);
+    await expect(createTables(client, tables, dataDir)).resolves.toEqual([]);
+  });
+
+  it('rejects an existing table whose indexes changed', async () => {
+    const changed: TableResource = {
+      ...tables[0],
+      attributeDefinitions: [...tables[0].attributeDefinitions, { AttributeName: 'gsi3pk', AttributeType: 'S' }],
+      globalSecondaryIndexes: [
+        ...tables[0].globalSecondaryIndexes,
+        { IndexName: 'byApprover', KeySchema: [{ AttributeName: 'gsi3pk', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+      ],
+    };
+
+    const creating = createTables(client, [changed], dataDir);
+
+    await expect(creating).rejects.toBeInstanceOf(TableSchemaChangedError);
+    await expect(creating).rejects.toThrow(
+      `Table ${tableName} in data folder ${dataDir} has key (pk, sk) and indexes byStatus (gsi2pk, gsi2sk), byWorkflow (gsi1pk, gsi1sk), ` +
+        'but the template declares key (pk, sk) and indexes byApprover (gsi3pk), byStatus (gsi2pk, gsi2sk), byWorkflow (gsi1pk, gsi1sk). ' +
+        `The local DynamoDB cannot change keys or indexes of a table. Move or delete ${dataDir} to start with empty tables, or pass another folder with --data.`,
+    );
+  });
+
+  it('rejects an existing table whose key changed', async () => {
+    const changed: TableResource = {
+      ...tables[0],
+      keySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      attributeDefinitions: [...tables[0].attributeDefinitions, { AttributeName: 'id', AttributeType: 'S' }],
+    };
+
+    await expect(createTables(client, [changed], dataDir)).rejects.toThrow(/has key \(pk, sk\) .* but the template declares key \(id\) /);
   });
 
   it('serves PutItem and GetItem to the engine', async () => {
