@@ -65,7 +65,7 @@ export function matchRoute(event: APIGatewayProxyEvent): {
 }
 
 /** Matches a path such as `/executions/abc/stop` against `/executions/{id}/stop`. */
-function matchPath(resource: string, path: string): Record<string, string> | undefined {
+export function matchPath(resource: string, path: string): Record<string, string> | undefined {
   const resourceSegments = resource.split('/').filter(Boolean);
   const pathSegments = path.split('/').filter(Boolean);
   if (resourceSegments.length !== pathSegments.length) return undefined;

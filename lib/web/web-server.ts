@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 
+import { matchPath, ROUTES } from '../../lambdas/control/router';
 import { listenOnLoopback, LoopbackServer, readBody, sendJson } from '../local/http/loopback-server';
 import type { LocalLog } from '../local/log';
 import { errorMessage } from '../local/log';
@@ -154,8 +155,19 @@ async function forwardToControlApi(
     sendJson(response, 405, { error: 'MethodNotAllowed', message: `${request.method} is not allowed on ${url.pathname}: use GET or POST.` });
     return;
   }
+  // API Gateway returns 403 "Missing Authentication Token" for a path without a resource, which misleads here.
+  const controlPath = url.pathname.slice('/api'.length);
+  if (!ROUTES.some((route) => matchPath(route.resource, controlPath))) {
+    const routes = ROUTES.map((route) => `${route.method} /api${route.resource}`);
+    sendJson(response, 404, {
+      error: 'NotFound',
+      message: `No control API route matches ${url.pathname}: use one of ${routes.join(', ')}.`,
+      routes,
+    });
+    return;
+  }
 
-  const target = `${options.controlApiUrl}${url.pathname.slice('/api'.length)}${url.search}`;
+  const target = `${options.controlApiUrl}${controlPath}${url.search}`;
   let body: string | undefined;
   if (request.method === 'POST') {
     body = (await readBody(request)).toString('utf8') || '{}';

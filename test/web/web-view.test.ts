@@ -456,6 +456,17 @@ describe('web view server', () => {
     expect(body.error).toBe('ExecutionDoesNotExist');
   });
 
+  test('returns 404 for an unknown API route', async () => {
+    const response = await fetch(`${webViewUrl}/api/workflows`);
+    const body = (await response.json()) as { error?: string; message?: string; routes?: string[] };
+
+    expect(response.status).toBe(404);
+    expect(body.error).toBe('NotFound');
+    expect(body.message).toContain('/api/workflows');
+    expect(body.routes).toContain('GET /api/executions/{id}');
+    expect(body.routes).toContain('POST /api/workflows/{name}/executions');
+  });
+
   test('serves no graph text without one', async () => {
     const response = await fetch(`${webViewUrl}/local/graph`);
     const body = (await response.json()) as { error?: string };
