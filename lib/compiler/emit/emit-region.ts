@@ -10,6 +10,7 @@ import { emitPauseBefore, emitPauseState } from './emit-pause';
 import { afterPauseStateOf, emitWaitAfter, emitWaitBefore, entryStateOf } from './emit-waits';
 import { emitWithItems } from './emit-with-items';
 import { checkPublishedValue } from './missing-publish';
+import { publishEntriesOf } from './with-items-publish';
 import { isChoiceRouter, isForkRouter } from './routers';
 import { branchExitOutput, branchOutput, forkOutput, terminalOutput, workflowOutput } from './outputs';
 import { emitBranchExit, emitFail, emitSucceed } from './emit-terminals';
@@ -185,7 +186,7 @@ function emitRouterChoice(task: Task, scope: RegionScope, context: EmitContext):
   const success = transitionGroups(task).find((group) => group.outcome === 'success') as TransitionGroup;
   followGroup(task, success, scope, context, task.name);
 
-  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
+  const assign = assignPublishes(publishEntriesOf(task), { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
   if (assign) scope.states[task.name].Assign = assign;
 }
 
@@ -203,7 +204,7 @@ function emitSuccess(task: Task, state: Record<string, unknown>, group: Transiti
     return;
   }
 
-  const assign = assignPublishes(task.publish, { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
+  const assign = assignPublishes(publishEntriesOf(task), { result: resultOf(task, 'result', scope.renames), renames: scope.renames }, scope, task);
   if (assign) state.Assign = assign;
   state.Next = followGroup(task, group, scope, context);
 }

@@ -9,6 +9,7 @@ import { renderRenamed } from './bindings';
 import type { EmitContext, RegionScope } from './context';
 import { resultOf } from './emit-task';
 import { jsonataString, renderValue } from './jsonata-text';
+import { publishEntriesOf } from './with-items-publish';
 
 /** Variables that the workflow output reads when it is evaluated after `task`, leaving out the kept task results. */
 function outputNames(task: Task, context: EmitContext, outcome: 'success' | 'error'): string[] {
@@ -33,9 +34,10 @@ function usesResult(expressions: Expression[]): boolean {
 export function terminalOutput(task: Task, context: EmitContext): string {
   const render = (expression: Expression) => renderRenamed(expression, new Map());
   const bindings: string[] = [];
-  const expressions = [...task.publish.flatMap((entry) => expressionsOf(entry.value)), ...expressionsOf(context.workflow.output)];
+  const publish = publishEntriesOf(task);
+  const expressions = [...publish.flatMap((entry) => expressionsOf(entry.value)), ...expressionsOf(context.workflow.output)];
   if (usesResult(expressions)) bindings.push(`$${resultVariable} := ${resultOf(task, 'result')}`);
-  for (const entry of task.publish) bindings.push(`$${entry.name} := ${renderValue(entry.value, render)}`);
+  for (const entry of publish) bindings.push(`$${entry.name} := ${renderValue(entry.value, render)}`);
 
   const output = workflowOutput(task, context, 'success', render);
   return jsonataString(bindings.length === 0 ? output : `(${[...bindings, output].join('; ')})`);
@@ -44,7 +46,7 @@ export function terminalOutput(task: Task, context: EmitContext): string {
 /** Output of a task that ends a branch: the values that leave the branch, its own publishes inline. */
 export function branchOutput(task: Task, scope: RegionScope, context: EmitContext): string {
   const render = (expression: Expression) => renderRenamed(expression, scope.renames);
-  const own = new Map(task.publish.map((entry) => [entry.name, entry.value]));
+  const own = new Map(publishEntriesOf(task).map((entry) => [entry.name, entry.value]));
   const names = context.definitions.branchOutputs.get(scope.region) ?? [];
   const fields = names.map((name) => {
     const value = own.get(name);
