@@ -23,7 +23,8 @@ export interface FunctionEnvironmentOptions {
 /**
  * Builds the whole environment of a function's process: the template's
  * variables, then the Lambda runtime's reserved variables, the local
- * endpoints and dummy credentials, then the caller's overrides. Nothing is
+ * endpoints, dummy credentials and the AWS SDK's settings, then the
+ * caller's overrides. Nothing is
  * inherited from the runtime's own environment, so real credentials never
  * reach a handler.
  */
@@ -48,6 +49,8 @@ export function functionEnvironment(fn: LambdaFunctionResource, options: Functio
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_SESSION_TOKEN: 'test',
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The SDK warns about Node.js versions older than the one its next releases require, once per function instance.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_ENDPOINT_URL: endpoints.fallback,
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda,

@@ -69,6 +69,17 @@ describe('LambdaRunner', () => {
     expect(environment.EXTRA).toBe('override');
   });
 
+  it('turns off the AWS SDK Node.js version warning', async () => {
+    const result = await runner.invoke('echo', {});
+    const environment = (result.payload as { environment: Record<string, string> }).environment;
+    const store = stack.functions.find((fn) => fn.assetPath?.endsWith('asset.store'));
+    // The handler creates an SDK client when it loads, and its call to the closed DynamoDB port fails.
+    await runner.invoke(store!.functionName, { id: 'node-version-warning' });
+
+    expect(environment.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
+    expect(log.lines.filter((line) => line.includes('NodeVersionSupportWarning'))).toStrictEqual([]);
+  });
+
   it('inherits nothing from the runtime environment', async () => {
     const result = await runner.invoke('echo', {});
     const environment = (result.payload as { environment: Record<string, string> }).environment;
