@@ -1,22 +1,24 @@
-import { parseArgs } from 'node:util';
+import { parseSampleOptions, SAMPLES_USAGE } from './sample-options';
+import { startSampleSystems } from './sample-systems';
 
-import { DEFAULT_ACCOUNTING_PORT, DEFAULT_BONUS_PORT, startSampleSystems } from './sample-systems';
+/** Exit code of an invalid command line, as in the sirocco CLI. */
+const USAGE_ERROR = 2;
 
 /** Runs the sample systems until SIGINT or SIGTERM: `npx tsx lib/samples/main.ts [--accounting-port N] [--bonus-port N] [--data FILE]`. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'accounting-port': { type: 'string', default: String(DEFAULT_ACCOUNTING_PORT) },
-      'bonus-port': { type: 'string', default: String(DEFAULT_BONUS_PORT) },
-      data: { type: 'string' },
-    },
-  });
+  let options: ReturnType<typeof parseSampleOptions>;
+  try {
+    options = parseSampleOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${usageErrorMessage(error)} Run with --help for the options.`);
+    process.exit(USAGE_ERROR);
+  }
+  if (options === 'help') {
+    process.stdout.write(SAMPLES_USAGE);
+    return;
+  }
 
-  const systems = await startSampleSystems({
-    accountingPort: parsePort(values['accounting-port'], '--accounting-port'),
-    bonusPort: parsePort(values['bonus-port'], '--bonus-port'),
-    dataFile: values.data,
-  });
+  const systems = await startSampleSystems(options);
   console.log(`Accounting system listening on ${systems.accountingUrl}`);
   console.log(`Bonus system listening on ${systems.bonusUrl}`);
 
@@ -29,12 +31,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function parsePort(value: string | undefined, option: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`Invalid ${option} ${JSON.stringify(value)}: expected a TCP port from 0 to 65535.`);
-  }
-  return port;
+/** Returns the first sentence of an argument error as a sentence, leaving out Node.js's advice about positional arguments. */
+function usageErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const end = message.indexOf('. ');
+  const sentence = end < 0 ? message : message.slice(0, end + 1);
+  return sentence.endsWith('.') ? sentence : `${sentence}.`;
 }
 
 main().catch((error: unknown) => {
