@@ -79,8 +79,10 @@ export function describeRuntime(runtime: LocalRuntime, dataDir: string, webViewU
     `  State machines  ${Object.keys(runtime.stateMachines).join(', ') || '(none)'}`,
     ...describeSchedules(runtime.scheduler.active),
     `  Data folder     ${dataDir}`,
-    'For the AWS CLI or SDK, set:',
+    'For the AWS CLI or SDK and the sirocco execution commands, set:',
     ...Object.entries(runtime.clientEnvironment).map(([name, value]) => `  export ${name}=${value}`),
+    // The execution commands read this variable to build approval links. An SDK client for API Gateway would send its management calls there.
+    `  export AWS_ENDPOINT_URL_API_GATEWAY=${urls.apiGateway}`,
   ].join('\n');
 }
 

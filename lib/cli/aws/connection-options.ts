@@ -18,7 +18,7 @@ export function addConnectionOptions(command: Command): Command {
     )
     .option(
       '--api-endpoint <url>',
-      `API Gateway endpoint of the local runtime, used in approval links (default: http://127.0.0.1:${DEFAULT_PORTS.apiGateway})`,
+      `API Gateway endpoint of the local runtime, used in approval links (default: AWS_ENDPOINT_URL_API_GATEWAY or http://127.0.0.1:${DEFAULT_PORTS.apiGateway})`,
     )
     .option('--control-function <name>', 'with --aws: name of the deployed control API function (default: SIROCCO_CONTROL_FUNCTION, or the only function described as the Sirocco control API)')
     .option('--approvals-url <url>', 'base URL of the approval pages, for the links that status prints');

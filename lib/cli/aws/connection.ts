@@ -53,7 +53,8 @@ function connectLocal(options: ConnectionOptions): Connection {
     options.stepfunctionsEndpoint ?? process.env.AWS_ENDPOINT_URL_SFN ?? loopbackUrl(DEFAULT_PORTS.stepFunctions);
   const dynamodbEndpoint =
     options.dynamodbEndpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB ?? loopbackUrl(DEFAULT_PORTS.dynamodb);
-  const apiEndpoint = options.apiEndpoint ?? loopbackUrl(DEFAULT_PORTS.apiGateway);
+  const apiEndpoint =
+    options.apiEndpoint ?? process.env.AWS_ENDPOINT_URL_API_GATEWAY ?? loopbackUrl(DEFAULT_PORTS.apiGateway);
   const catalog = readLocalCatalog(options.assembly, apiEndpoint);
 
   const common = { region: LOCAL_LOCATION.region, credentials: LOCAL_CREDENTIALS, maxAttempts: 2 };
