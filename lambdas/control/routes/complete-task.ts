@@ -4,7 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
 import { callbackKey } from '../../std/callback-keys';
 import type { ControlContext } from '../context';
-import { findExecution } from '../execution-lookup';
+import { findExecution, type FoundExecution } from '../execution-lookup';
 import { HttpError, jsonResponse, parseJsonObject } from '../http';
 import { toHttpError } from '../step-functions-errors';
 
@@ -27,9 +27,7 @@ export async function completeTask(context: ControlContext, event: APIGatewayPro
   const key = callbackKey(execution.executionArn, task);
   const row = await context.documents.send(new GetCommand({ TableName: context.tableName, Key: key }));
   const token = row.Item?.token;
-  if (typeof token !== 'string') {
-    throw new HttpError(404, 'TaskNotWaiting', `Task "${task}" of execution ${execution.executionArn} is not waiting for a completion: check the task name and that the execution reached it.`);
-  }
+  if (typeof token !== 'string') throw notWaitingError(execution, task);
 
   try {
     if (failure) await context.sfn.send(new SendTaskFailureCommand({ taskToken: token, ...failure }));
@@ -45,6 +43,31 @@ export async function completeTask(context: ControlContext, event: APIGatewayPro
   await context.documents.send(new DeleteCommand({ TableName: context.tableName, Key: key }));
 
   return jsonResponse(200, { executionArn: execution.executionArn, task, completed: failure ? 'failure' : 'success' });
+}
+
+/**
+ * Builds the error for a task without a callback token: 404 for a name that
+ * is no task of the workflow, 409 for a `std.approval` task, which its
+ * approvers decide through their links, and 404 for any other task.
+ */
+function notWaitingError(execution: FoundExecution, task: string): HttpError {
+  const tasks = [...execution.entry.tasks, ...Object.keys(execution.entry.stateTasks ?? {})];
+  if (!tasks.includes(task)) {
+    return new HttpError(404, 'TaskNotFound', `Workflow "${execution.workflow}" has no task "${task}": pass one of its tasks, ${tasks.join(', ')}.`);
+  }
+  const approvalTasks = execution.entry.approvalTasks ?? [];
+  if (approvalTasks.includes(execution.entry.stateTasks?.[task] ?? task)) {
+    return new HttpError(
+      409,
+      'TaskIsApproval',
+      `Task "${task}" of execution ${execution.executionArn} is a std.approval task, so it cannot be completed: its approvers decide it through the approval links, which the execution's status lists.`,
+    );
+  }
+  return new HttpError(
+    404,
+    'TaskNotWaiting',
+    `Task "${task}" of execution ${execution.executionArn} is not waiting for a completion: only a running std.async_noop task is, so check that the execution reached the task and that it was not completed already.`,
+  );
 }
 
 function readFailure(body: Record<string, unknown>): { error: string; cause?: string } | undefined {

@@ -4,10 +4,12 @@ import type { ControlContext } from '../context';
 import { findExecution } from '../execution-lookup';
 import { jsonResponse } from '../http';
 import { readTaskProgress } from '../task-progress';
+import { readWaitingTasks } from '../waiting-tasks';
 
 /**
  * GET /executions/{id}: the status of one execution, its tasks done, running,
- * failed and not yet reached with their input and output, its approvals, and its error.
+ * failed and not yet reached with their input and output, its approvals, the
+ * pauses and callbacks that it waits at, and its error.
  */
 export async function describeExecution(
   context: ControlContext,
@@ -20,6 +22,7 @@ export async function describeExecution(
     readTaskProgress(context, execution),
     readApprovals(context, execution),
   ]);
+  const waitingTasks = await readWaitingTasks(context, execution, tasks.running);
 
   return jsonResponse(200, {
     workflow: execution.workflow,
@@ -37,6 +40,7 @@ export async function describeExecution(
     tasks,
     pendingApprovals: approvals.pending,
     decidedApprovals: approvals.decided,
+    waitingTasks,
   });
 }
 

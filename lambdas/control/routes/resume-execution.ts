@@ -1,23 +1,15 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
-import { BY_WORKFLOW_INDEX } from '../../history/keys';
-import { pauseIndexKeys, PAUSE_SORT_PREFIX } from '../../std/pause-keys';
 import type { ControlContext } from '../context';
-import { findExecution } from '../execution-lookup';
+import { findExecution, type FoundExecution } from '../execution-lookup';
 import { HttpError, jsonResponse, parseJsonObject } from '../http';
 import { toHttpError } from '../step-functions-errors';
+import { queryPauses, resumeTaskOf, type PauseRow } from '../waiting-tasks';
 
 /** Step Functions errors of a pause token that no longer waits. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
-
-interface PauseRow {
-  pk: string;
-  sk: string;
-  token: string;
-  task: string;
-}
 
 /**
  * POST /executions/{id}/resume: resumes an execution paused by
@@ -31,15 +23,16 @@ export async function resumeExecution(context: ControlContext, event: APIGateway
   const execution = await findExecution(context, event.pathParameters?.id);
 
   const pauses = await queryPauses(context, execution.executionArn);
-  const selected = body.task === undefined ? pauses : pauses.filter((row) => row.task === `${body.task}.pause`);
+  const selected = body.task === undefined ? pauses : pauses.filter((row) => resumeTaskOf(row.task) === body.task);
   if (selected.length === 0) {
+    if (typeof body.task === 'string') rejectUnknownTask(execution, body.task);
     const which = body.task === undefined ? '' : ` before task "${body.task}"`;
     throw new HttpError(409, 'NotPaused', `Execution ${execution.executionArn} is not paused${which}: it has not reached a pause-before task, or was resumed already.`);
   }
 
   const resumed: string[] = [];
   for (const row of selected) {
-    if (await sendResume(context, row)) resumed.push(row.task.replace(/\.pause$/, ''));
+    if (await sendResume(context, row)) resumed.push(resumeTaskOf(row.task));
     await context.documents.send(new DeleteCommand({ TableName: context.tableName, Key: { pk: row.pk, sk: row.sk } }));
   }
   if (resumed.length === 0) {
@@ -49,17 +42,16 @@ export async function resumeExecution(context: ControlContext, event: APIGateway
   return jsonResponse(200, { executionArn: execution.executionArn, resumed });
 }
 
-async function queryPauses(context: ControlContext, executionArn: string): Promise<PauseRow[]> {
-  const keys = pauseIndexKeys(executionArn, '');
-  const result = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: BY_WORKFLOW_INDEX,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.gsi1pk, ':prefix': PAUSE_SORT_PREFIX },
-    }),
+/** Rejects a `task` that names no task (or copied task state) of the workflow with 404, listing the tasks. */
+function rejectUnknownTask(execution: FoundExecution, task: string): void {
+  const tasks = [...execution.entry.tasks, ...Object.keys(execution.entry.stateTasks ?? {})];
+  if (tasks.includes(task)) return;
+
+  throw new HttpError(
+    404,
+    'TaskNotFound',
+    `Workflow "${execution.workflow}" has no task "${task}": pass one of its tasks, ${tasks.join(', ')}.`,
   );
-  return (result.Items ?? []) as PauseRow[];
 }
 
 /** Sends the pause token back, and returns false when the pause no longer waits. */

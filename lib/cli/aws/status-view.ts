@@ -1,5 +1,6 @@
 import type { PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { TaskProgress, TaskView } from '../../../lambdas/control/task-progress';
+import { resumeTaskOf, type WaitingTask } from '../../../lambdas/control/waiting-tasks';
 import type { CliOutput } from '../output';
 import { causeMessage } from '../../../lambdas/history/error-cause';
 import type { ApprovalLink } from './approval-links';
@@ -20,6 +21,7 @@ export interface ExecutionStatus {
   tasks: TaskProgress;
   pendingApprovals: (PendingApproval & { links: ApprovalLink[] })[];
   decidedApprovals: { task: string; approver: string; decision: string; decidedAt: string; comment?: string }[];
+  waitingTasks: WaitingTask[];
 }
 
 // Longer outputs are cut in the text view, and --json prints them whole.
@@ -40,6 +42,9 @@ export function formatStatus(status: ExecutionStatus, output: CliOutput): string
 
   const lines = formatColumns(summary);
   lines.push('', styleHeading(output, 'Tasks'), ...formatTasks(status, output));
+  if (status.waitingTasks.length > 0) {
+    lines.push('', styleHeading(output, 'Waiting'), ...formatWaitingTasks(status));
+  }
 
   // An ended execution can leave its approval group open until the approvals handler expires it.
   if (status.status === 'RUNNING' && status.pendingApprovals.length > 0) {
@@ -81,6 +86,25 @@ function taskRow(task: TaskView, output: CliOutput): string[] {
 /** Joins the error name and the cause, keeping only the `errorMessage` of a Lambda error cause, without its stack trace. */
 function errorText(error: string | undefined, cause: string | undefined): string {
   return [error, cause === undefined ? undefined : causeMessage(cause)].filter(Boolean).join(': ');
+}
+
+/**
+ * Formats one line per pause or callback that the execution waits at, with
+ * the command that continues it. `--task` is added only when the execution
+ * waits at several pauses, because a plain resume resumes them all.
+ */
+function formatWaitingTasks(status: ExecutionStatus): string[] {
+  const pauses = status.waitingTasks.filter((waiting) => waiting.reason !== 'completion');
+  const execution = status.executionName;
+
+  return status.waitingTasks.map((waiting) => {
+    if (waiting.reason === 'completion') {
+      return `  ${waiting.task} waits for its result: run 'sirocco complete ${execution} ${waiting.state} --output JSON' to complete it, or --error NAME to fail it.`;
+    }
+    const resume = pauses.length > 1 ? `sirocco resume ${execution} --task ${resumeTaskOf(waiting.state)}` : `sirocco resume ${execution}`;
+    if (waiting.reason === 'pause-before') return `  Paused before ${waiting.task}: run '${resume}' to continue.`;
+    return `  Paused after ${waiting.task} by the pause command: run '${resume}' to end this path.`;
+  });
 }
 
 function formatPendingApproval(approval: PendingApproval & { links: ApprovalLink[] }): string[] {

@@ -14,13 +14,15 @@ interface CompleteOptions extends ConnectionOptions {
   json?: boolean;
 }
 
-/** Registers `sirocco complete`, which completes a task that waits for a callback (`std.async_noop`). */
+/** Registers `sirocco complete`, which completes a `std.async_noop` task that waits for its result. */
 export function registerComplete(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('complete')
-    .description('Complete a task that waits for a callback, such as std.async_noop, with a result or an error, on the local runtime, or on AWS with --aws.')
+    .description(
+      'Complete a std.async_noop task that waits for its result, with a result or an error, on the local runtime, or on AWS with --aws. A std.approval task is decided through its approval links instead, which status prints.',
+    )
     .argument('<execution>', 'execution name or ARN')
-    .argument('<task>', 'name of the waiting task')
+    .argument('<task>', 'name of the waiting std.async_noop task')
     .option('--output <json>', 'result of the task, as JSON (default: {})')
     .option('--error <name>', 'fail the task with this error name instead')
     .option('--cause <text>', 'cause of the error, with --error');

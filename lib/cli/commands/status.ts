@@ -11,7 +11,7 @@ import type { CliOutput } from '../output';
 export function registerStatus(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   const command = program
     .command('status')
-    .description('Print the status of an execution on the local runtime, or on AWS with --aws: tasks done, running and not yet reached, pending approvals with their links, and the error.')
+    .description('Print the status of an execution on the local runtime, or on AWS with --aws: tasks done, running and not yet reached, pauses and std.async_noop tasks that wait with the command that continues each, pending approvals with their links, and the error.')
     .argument('<execution>', 'execution name or ARN');
   addConnectionOptions(command).action(async (execution: string, options: ConnectionOptions & { json?: boolean }) => {
     await runExecutionCommand(options, output, setExitCode, async (connection) => {
