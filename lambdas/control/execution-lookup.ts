@@ -54,7 +54,7 @@ async function findByArn(context: ControlContext, executionArn: string): Promise
   if (!entry) {
     throw new HttpError(404, 'WorkflowNotFound', `Workflow "${workflow}" of execution "${executionArn}" is not deployed by Sirocco.`);
   }
-  const description = await describe(context, executionArn);
+  const description = await describeIfExists(context, executionArn);
   if (!description) {
     throw new HttpError(404, 'ExecutionDoesNotExist', `Execution "${executionArn}" does not exist.`);
   }
@@ -65,7 +65,7 @@ async function findByName(context: ControlContext, name: string): Promise<FoundE
   const candidates = await Promise.all(
     Object.entries(context.workflows).map(async ([workflow, entry]) => {
       const executionArn = executionArnOf(entry.stateMachineArn, name);
-      const description = await describe(context, executionArn);
+      const description = await describeIfExists(context, executionArn);
       return description ? { executionArn, workflow, entry, description } : undefined;
     }),
   );
@@ -85,7 +85,8 @@ async function findByName(context: ControlContext, name: string): Promise<FoundE
   return found[0];
 }
 
-async function describe(
+/** Describes an execution, or returns undefined when it does not exist. */
+export async function describeIfExists(
   context: ControlContext,
   executionArn: string,
 ): Promise<DescribeExecutionCommandOutput | undefined> {

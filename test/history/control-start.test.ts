@@ -154,6 +154,8 @@ describe('POST /workflows/{name}/executions', () => {
 
     expect(response.statusCode).toBe(202);
     expect(bodyOf(response).executionArn).toBe(EXECUTION_ARN);
+    expect(bodyOf(response).existing).toBe(true);
+    expect(bodyOf(response).status).toBe('SUCCEEDED');
   });
 
   it('rejects a reused key with another input', async () => {

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { type DescribeExecutionCommandOutput, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ControlContext } from '../context';
-import { findExecution } from '../execution-lookup';
+import { describeIfExists, findExecution } from '../execution-lookup';
 import { headerOf, HttpError, jsonResponse, parseJsonObject } from '../http';
 import { executionInputOf, executionNameOf } from '../input-validation';
 import { isStepFunctionsError, toHttpError } from '../step-functions-errors';
@@ -29,6 +29,13 @@ export async function startExecution(
   const input = executionInputOf(workflow, entry.input, parseJsonObject(event));
   const idempotencyKey = headerOf(event, 'Idempotency-Key');
   const name = idempotencyKey === undefined ? undefined : executionNameOf(idempotencyKey);
+  // StartExecution returns a RUNNING execution of the same name and input as if it had started it,
+  // so only this lookup distinguishes a repeated start from a new one.
+  if (name !== undefined) {
+    const executionArn = executionArnOf(entry.stateMachineArn, name);
+    const existing = await describeIfExists(context, executionArn);
+    if (existing) return replayStart(executionArn, existing, input);
+  }
 
   try {
     const started = await context.sfn.send(
@@ -41,7 +48,9 @@ export async function startExecution(
     return accepted(started.executionArn ?? '', started.startDate);
   } catch (error) {
     if (name !== undefined && isStepFunctionsError(error, 'ExecutionAlreadyExists')) {
-      return replayStart(context, executionArnOf(entry.stateMachineArn, name), input);
+      const executionArn = executionArnOf(entry.stateMachineArn, name);
+      const existing = await findExecution(context, executionArn);
+      return replayStart(executionArn, existing.description, input);
     }
     throw toHttpError(error) ?? error;
   }
@@ -51,13 +60,12 @@ export async function startExecution(
  * Responds to a retried start whose execution already exists. The same input
  * returns the first run with 202, and another input is a 409 conflict.
  */
-async function replayStart(
-  context: ControlContext,
+function replayStart(
   executionArn: string,
+  existing: DescribeExecutionCommandOutput,
   input: Record<string, unknown>,
-): Promise<APIGatewayProxyResult> {
-  const existing = await findExecution(context, executionArn);
-  const existingInput: unknown = JSON.parse(existing.description.input ?? 'null');
+): APIGatewayProxyResult {
+  const existingInput: unknown = JSON.parse(existing.input ?? 'null');
   if (!isDeepStrictEqual(existingInput, input)) {
     throw new HttpError(
       409,
@@ -65,14 +73,19 @@ async function replayStart(
       `The Idempotency-Key already started execution "${executionArn}" with another input: send a new key for a new run.`,
     );
   }
-  return accepted(executionArn, existing.description.startDate);
+  return accepted(executionArn, existing.startDate, { existing: true, status: existing.status });
 }
 
-function accepted(executionArn: string, startDate: Date | undefined): APIGatewayProxyResult {
+/** Builds the 202 of a start. A replayed start adds `existing: true` and the execution's current `status`. */
+function accepted(
+  executionArn: string,
+  startDate: Date | undefined,
+  replay?: { existing: true; status: string | undefined },
+): APIGatewayProxyResult {
   const executionName = executionArn.split(':')[7] ?? '';
   return jsonResponse(
     202,
-    { executionArn, executionName, startDate: startDate?.toISOString() },
+    { executionArn, executionName, startDate: startDate?.toISOString(), ...replay },
     { Location: `/executions/${encodeURIComponent(executionArn)}` },
   );
 }

@@ -48,7 +48,13 @@ export function registerStartExecution(program: Command, output: CliOutput, setE
         output.stdout(`${JSON.stringify(started, null, 2)}\n`);
         return;
       }
-      output.stdout(`Started execution ${started.executionName} of workflow ${workflow}.\n`);
+      if (started.existing === true) {
+        output.stdout(
+          `Execution ${started.executionName} of workflow ${workflow} already exists with status ${started.status}, so no new run started: a repeated --name with the same input returns the first execution.\n`,
+        );
+      } else {
+        output.stdout(`Started execution ${started.executionName} of workflow ${workflow}.\n`);
+      }
       output.stdout(`  ARN  ${started.executionArn}\n`);
       output.stdout(`Follow it with: npx sirocco status ${started.executionName}\n`);
     });
