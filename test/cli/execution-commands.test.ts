@@ -16,6 +16,7 @@ import { startLambdaApiServer } from '../../lib/local/lambda/invoke-api-server';
 import { LambdaRunner } from '../../lib/local/lambda/lambda-runner';
 import { createMemoryLog } from '../../lib/local/log';
 import { startRuntime, type LocalRuntime } from '../../lib/local/runtime';
+import { describeRuntime } from '../../lib/local/serve';
 import { synthesize } from '../../lib/local/synthesize';
 import { startSampleSystems, type SampleSystems } from '../../lib/samples/sample-systems';
 import { sampleSystemOverrides } from '../../lib/samples/system-url-overrides';
@@ -23,8 +24,24 @@ import { eventually } from '../local/services/eventually';
 
 // The CLI against the project's own synthesized app on the local runtime: salary
 // waits for the manager's approval, so its runs stay RUNNING until stopped.
+// The callbacks workflow beside it waits for `sirocco complete`, then for `sirocco resume`.
 const PROJECT_DIR = path.join(__dirname, '..', '..');
 const MANAGER_PHONE = '+15555550100';
+const CALLBACKS_WORKFLOW = `version: '2.0'
+name: callbacks
+tasks:
+  ask_hr:
+    action: std.async_noop
+    timeout: 600
+    publish:
+      hr: <% $result %>
+    on-success: [pay]
+  pay:
+    action: std.echo
+    pause-before: true
+    input:
+      output: paid
+`;
 
 // Lambda cold starts on a loaded machine can take seconds, so the bound is wider than the default 5 s.
 jest.setTimeout(30_000);
@@ -101,7 +118,10 @@ async function closedLoopbackPort(): Promise<number> {
 
 beforeAll(async () => {
   assemblyDir = temporaryDir('assembly');
-  await synthesize(PROJECT_DIR, assemblyDir);
+  const workflowsDir = temporaryDir('workflows');
+  fs.copyFileSync(path.join(PROJECT_DIR, 'workflows', 'salary.yaml'), path.join(workflowsDir, 'salary.yaml'));
+  fs.writeFileSync(path.join(workflowsDir, 'callbacks.yaml'), CALLBACKS_WORKFLOW);
+  await synthesize(PROJECT_DIR, assemblyDir, { 'sirocco:workflowsDir': workflowsDir });
 
   systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
   runtime = await startRuntime({
@@ -141,6 +161,18 @@ describe('sirocco start-execution', () => {
     expect(second.executionArn).toBe(first.executionArn);
   });
 
+  it('says that a repeated name returns the existing run', async () => {
+    await startSalary('E1001', '2026-02', 'cli-repeated');
+
+    const run = await sirocco(['start-execution', 'salary', '--name', 'cli-repeated', '--input', '{"employee_id": "E1001", "month": "2026-02"}']);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Execution cli-repeated of workflow salary already exists with status RUNNING, so no new run started/m);
+    expect(run.stdout).not.toContain('Started execution');
+    expect(run.stdout).toContain('arn:aws:states:us-east-1:000000000000:execution:salary:cli-repeated');
+  });
+
   it('rejects a repeated name with another input', async () => {
     await startSalary('E1001', '2026-03', 'cli-reused');
 
@@ -177,7 +209,7 @@ describe('sirocco start-execution', () => {
     const run = await sirocco(['start-execution', 'payroll', '--input', '{}']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: Workflow "payroll" is not deployed: deployed workflows are salary.\n');
+    expect(run.stderr).toBe('error: Workflow "payroll" is not deployed: deployed workflows are callbacks, salary.\n');
   });
 });
 
@@ -232,6 +264,25 @@ describe('sirocco status', () => {
     expect(text.stdout).toMatch(/^\s+record_payroll_without_bonus\s+NOT REACHED$/m);
     expect(text.stdout).toMatch(/^\s+approve_bonus\s+approve\s+by \S+\s+at \S+\s+"Decided by sirocco run"$/m);
     expect(text.stdout).not.toContain('Pending approvals');
+  });
+
+  it('builds links on AWS_ENDPOINT_URL_API_GATEWAY', async () => {
+    await startSalary('E1001', '2026-10', 'cli-api-variable');
+    const smsLink = await waitForApproval('2026-10');
+    const options = localOptions().slice(0, -2);
+    expect(options).not.toContain('--api-endpoint');
+
+    process.env.AWS_ENDPOINT_URL_API_GATEWAY = runtime.urls.apiGateway;
+    let run: CliRun;
+    try {
+      run = await sirocco(['status', 'cli-api-variable', ...options], { connect: false });
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_API_GATEWAY;
+    }
+
+    expect(run.code).toBe(0);
+    expect(smsLink.startsWith(`${runtime.urls.apiGateway}/`)).toBe(true);
+    expect(run.stdout).toContain(smsLink);
   });
 
   it('colours the status on a colour output', async () => {
@@ -290,6 +341,114 @@ describe('sirocco status', () => {
     expect(run.stderr).toContain('Failed to read the cloud assembly /nonexistent/cdk.out');
   });
 
+});
+
+describe('sirocco status of a waiting run', () => {
+  function waitingTasks(status: Record<string, any>): { task: string; reason: string }[] {
+    return status.waitingTasks.map((waiting: { task: string; reason: string }) => ({ task: waiting.task, reason: waiting.reason }));
+  }
+
+  it('names the completion, then the pause, it waits for', async () => {
+    await siroccoJson(['start-execution', 'callbacks', '--name', 'cli-callbacks']);
+
+    const atCompletion = await eventually('the run to wait at ask_hr', async () => {
+      const status = await siroccoJson(['status', 'cli-callbacks']);
+      return status.waitingTasks.length > 0 ? status : undefined;
+    });
+    const completionText = await sirocco(['status', 'cli-callbacks']);
+    const completed = await sirocco(['complete', 'cli-callbacks', 'ask_hr', '--output', '{"ok": true}']);
+    const atPause = await eventually('the run to pause before pay', async () => {
+      const status = await siroccoJson(['status', 'cli-callbacks']);
+      return status.waitingTasks.some((waiting: { reason: string }) => waiting.reason === 'pause-before') ? status : undefined;
+    });
+    const pauseText = await sirocco(['status', 'cli-callbacks']);
+    const resumed = await sirocco(['resume', 'cli-callbacks']);
+    const ended = await eventually('the resumed run to succeed', async () => {
+      const status = await siroccoJson(['status', 'cli-callbacks']);
+      return status.status === 'SUCCEEDED' ? status : undefined;
+    });
+
+    expect(waitingTasks(atCompletion)).toEqual([{ task: 'ask_hr', reason: 'completion' }]);
+    expect(atCompletion.waitingTasks[0].state).toBe('ask_hr');
+    expect(completionText.stdout).toContain(
+      "\nWaiting\n  ask_hr waits for its result: run 'sirocco complete cli-callbacks ask_hr --output JSON' to complete it, or --error NAME to fail it.\n",
+    );
+    expect(completed.code).toBe(0);
+    expect(waitingTasks(atPause)).toEqual([{ task: 'pay', reason: 'pause-before' }]);
+    expect(atPause.waitingTasks[0].state).toBe('pay.pause');
+    expect(pauseText.stdout).toContain("\nWaiting\n  Paused before pay: run 'sirocco resume cli-callbacks' to continue.\n");
+    expect(pauseText.stdout).not.toContain('ask_hr waits');
+    expect(resumed.code).toBe(0);
+    expect(ended.waitingTasks).toEqual([]);
+  });
+
+  it('lists nothing for a run at its approval', async () => {
+    await startSalary('E1001', '2026-11', 'cli-no-wait');
+    await waitForApproval('2026-11');
+
+    const status = await siroccoJson(['status', 'cli-no-wait']);
+    const text = await sirocco(['status', 'cli-no-wait']);
+
+    expect(status.waitingTasks).toEqual([]);
+    expect(text.stdout).not.toContain('Waiting');
+  });
+});
+
+describe('sirocco complete and resume messages', () => {
+  it('sends an approval task to its links', async () => {
+    await startSalary('E1001', '2026-12', 'cli-complete-approval');
+    await waitForApproval('2026-12');
+
+    const run = await sirocco(['complete', 'cli-complete-approval', 'approve_bonus', '--output', '{"approved": true}']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "error: Task \"approve_bonus\" is a std.approval task, so 'sirocco complete' cannot decide it: open one of the approval links that 'sirocco status cli-complete-approval' prints, and approve or reject there.\n",
+    );
+  });
+
+  it('lists the tasks for an unknown complete task', async () => {
+    await startSalary('E1001', '2027-01', 'cli-complete-unknown');
+
+    const run = await sirocco(['complete', 'cli-complete-unknown', 'wrongtask']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: Workflow "salary" has no task "wrongtask": pass one of its tasks, salary_base, .*record_payroll/);
+  });
+
+  it('lists the tasks for an unknown resume task', async () => {
+    await siroccoJson(['start-execution', 'callbacks', '--name', 'cli-resume-unknown']);
+
+    const run = await sirocco(['resume', 'cli-resume-unknown', '--task', 'wrongtask']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: Workflow "callbacks" has no task "wrongtask": pass one of its tasks, ask_hr, pay.\n');
+  });
+
+  it('keeps the not-paused message for a task of the workflow', async () => {
+    await siroccoJson(['start-execution', 'callbacks', '--name', 'cli-resume-early']);
+
+    const run = await sirocco(['resume', 'cli-resume-early', '--task', 'pay']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not paused before task "pay"');
+  });
+
+  it('points complete --help away from approvals', async () => {
+    const run = await sirocco(['complete', '--help'], { connect: false });
+
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('A std.approval task is decided through its approval links instead');
+    expect(run.stdout).not.toContain('such as std.async_noop');
+  });
+});
+
+describe('sirocco start banner', () => {
+  it('exports the API Gateway endpoint', () => {
+    const banner = describeRuntime(runtime, '/tmp/data');
+
+    expect(banner).toContain(`\n  export AWS_ENDPOINT_URL_API_GATEWAY=${runtime.urls.apiGateway}`);
+    expect(banner).toContain(`export AWS_ENDPOINT_URL_SFN=${runtime.urls.stepFunctions}`);
+  });
 });
 
 describe('sirocco --aws', () => {

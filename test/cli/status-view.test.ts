@@ -29,8 +29,22 @@ function failedStatus(): ExecutionStatus {
     },
     pendingApprovals: [],
     decidedApprovals: [],
+    waitingTasks: [],
   } as unknown as ExecutionStatus;
 }
+
+function waitingStatus(waitingTasks: ExecutionStatus['waitingTasks']): ExecutionStatus {
+  return {
+    ...failedStatus(),
+    status: 'RUNNING',
+    stopDate: undefined,
+    error: undefined,
+    cause: undefined,
+    waitingTasks,
+  };
+}
+
+const SINCE = '2026-12-01T09:00:01.000Z';
 
 describe('formatStatus', () => {
   it('shows the Lambda errorMessage without the trace', () => {
@@ -57,5 +71,39 @@ describe('formatStatus', () => {
     const text = formatStatus(status, OUTPUT);
 
     expect(text).toMatch(/^Error\s+GET \/employees\/E1001\/bonus failed with status 503\.$/m);
+  });
+
+  it('names --task when several pauses wait', () => {
+    const status = waitingStatus([
+      { task: 'pay', state: 'pay.pause', reason: 'pause-before', since: SINCE },
+      { task: 'notify', state: 'notify.pause', reason: 'pause-before', since: SINCE },
+    ]);
+
+    const text = formatStatus(status, OUTPUT);
+
+    expect(text).toContain("  Paused before pay: run 'sirocco resume run-1 --task pay' to continue.\n");
+    expect(text).toContain("  Paused before notify: run 'sirocco resume run-1 --task notify' to continue.\n");
+  });
+
+  it('describes a pause command', () => {
+    const status = waitingStatus([{ task: 'check', state: 'check.on-success.pause', reason: 'pause', since: SINCE }]);
+
+    const text = formatStatus(status, OUTPUT);
+
+    expect(text).toContain("  Paused after check by the pause command: run 'sirocco resume run-1' to end this path.\n");
+  });
+
+  it('completes a copied task by its state name', () => {
+    const status = waitingStatus([{ task: 'ask', state: 'ask.2', reason: 'completion', since: SINCE }]);
+
+    const text = formatStatus(status, OUTPUT);
+
+    expect(text).toContain("  ask waits for its result: run 'sirocco complete run-1 ask.2 --output JSON'");
+  });
+
+  it('omits the Waiting section when nothing waits', () => {
+    const text = formatStatus(waitingStatus([]), OUTPUT);
+
+    expect(text).not.toContain('Waiting');
   });
 });
