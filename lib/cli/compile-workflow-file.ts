@@ -1,3 +1,4 @@
+import { existsSync } from 'fs';
 import { compileFile } from '../compiler';
 import type { StateMachineDefinition, WorkflowMetadata } from '../compiler/types';
 import { formatDiagnostic } from '../diagnostics/format';
@@ -22,7 +23,7 @@ export interface CompiledWorkflowFile {
  */
 export function compileWorkflowFile(file: string, actionsDir: string, output: CliOutput, workflow?: string): CompiledWorkflowFile | undefined {
   const source = readSource(file);
-  const result = compileFile(source, { file, actions: discoverActions(actionsDir) });
+  const result = compileFile(source, { file, actions: discoverActions(actionsDir), actionsFolder: { path: actionsDir, exists: existsSync(actionsDir) } });
   for (const diagnostic of result.diagnostics) {
     output.stderr(`${formatDiagnostic(diagnostic, source, { color: output.color })}\n`);
   }

@@ -4,8 +4,10 @@ import { suggestClosest } from '../dsl/suggest';
 import { approvalAction } from './emit/context';
 import { stdActionNames } from './std/std-actions';
 
-/** Reports each task whose action is neither `std.approval` nor one of the known actions. */
-export function checkActions(workflow: Workflow, actions: readonly string[], bag: DiagnosticBag): void {
+/** Reports each task whose action is neither `std.approval` nor one of the known actions, naming the file to create under `actionsDir`. */
+export function checkActions(workflow: Workflow, actions: readonly string[], bag: DiagnosticBag, actionsFolder = { path: 'lambdas/actions', exists: true }): void {
+  const folder = actionsFolder.path.replace(/[\\/]+$/, '');
+  const missing = actionsFolder.exists ? '' : `the actions folder '${folder}' does not exist, so pass --actions-dir the folder of your actions or `;
   const known = new Set([...actions, approvalAction, ...stdActionNames]);
   for (const task of workflow.tasks) {
     if (known.has(task.action) || task.workflow !== undefined) continue;
@@ -13,8 +15,8 @@ export function checkActions(workflow: Workflow, actions: readonly string[], bag
     const closest = suggestClosest(task.action, [...known]);
     const hint = closest ? `, or did you mean '${closest}'?` : '';
     const fix = task.action.includes('.')
-      ? `create lambdas/actions/${task.action.replace('.', '/')}.ts exporting 'handler'`
-      : 'name an action <system>.<name>, which lambdas/actions/<system>/<name>.ts implements, or a valid ad-hoc action of this file';
+      ? `${missing}create ${folder}/${task.action.replace('.', '/')}.ts exporting 'handler'`
+      : `${missing}name an action <system>.<name>, which ${folder}/<system>/<name>.ts implements, or a valid ad-hoc action of this file`;
     bag.report('unknownAction', task.actionRange, task.action, fix, hint);
   }
 }

@@ -23,6 +23,8 @@ export interface CompileOptions {
    * `std.approval` is always known. When omitted, actions are not checked.
    */
   actions?: readonly string[];
+  /** Folder of the action Lambdas that the hint of an unknown action names, and whether it exists. @default lambdas/actions, existing */
+  actionsFolder?: { path: string; exists: boolean };
 }
 
 /**
@@ -50,7 +52,7 @@ function compile(source: string, options: CompileOptions, bag: DiagnosticBag): C
 
 /** Checks and emits a parsed workflow, reporting to `bag`. */
 export function compileModel(workflow: Workflow, options: CompileOptions, bag: DiagnosticBag): CompileResult {
-  if (options.actions) checkActions(workflow, options.actions, bag);
+  if (options.actions) checkActions(workflow, options.actions, bag, options.actionsFolder);
   workflow = checkStdTasks(workflow, bag);
   workflow = resolveTaskResults(workflow, bag);
 

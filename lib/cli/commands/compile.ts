@@ -1,4 +1,4 @@
-import { writeFileSync } from 'fs';
+import { existsSync, writeFileSync } from 'fs';
 import type { Command } from 'commander';
 import { compileFile as compileWorkflows } from '../../compiler';
 import { formatDiagnostic } from '../../diagnostics/format';
@@ -14,7 +14,7 @@ import { readSource } from '../read-source';
  */
 export function compileFile(file: string, out: string | undefined, actionsDir: string, output: CliOutput): number {
   const source = readSource(file);
-  const result = compileWorkflows(source, { file, actions: discoverActions(actionsDir) });
+  const result = compileWorkflows(source, { file, actions: discoverActions(actionsDir), actionsFolder: { path: actionsDir, exists: existsSync(actionsDir) } });
   for (const diagnostic of result.diagnostics) {
     output.stderr(`${formatDiagnostic(diagnostic, source, { color: output.color })}\n`);
   }

@@ -30,7 +30,7 @@ export function validateFiles(files: string[], actionsDir: string, output: CliOu
   const sources = files.map((file) => ({ file, source: readSource(file) }));
   let workflows = 0;
   for (const { file, source } of sources) {
-    const result = compileFile(source, { file, actions });
+    const result = compileFile(source, { file, actions, actionsFolder: { path: actionsDir, exists: existsSync(actionsDir) } });
     workflows += Math.max(1, result.workflows.length);
     for (const diagnostic of result.diagnostics) {
       output.stdout(`${formatDiagnostic(diagnostic, source, { color: output.color })}\n`);
