@@ -4,6 +4,7 @@ import { BY_WORKFLOW_INDEX } from '../history/keys';
 import { callbackKey, type CallbackRow } from '../std/callback-keys';
 import { pauseIndexKeys, PAUSE_SORT_PREFIX } from '../std/pause-keys';
 import type { ControlContext } from './context';
+import { resumeTaskOf } from './pause-state';
 import type { FoundExecution } from './execution-lookup';
 import type { TaskView } from './task-progress';
 
@@ -32,8 +33,6 @@ export interface WaitingTask {
   since: string;
 }
 
-const PAUSE_STATE_SUFFIX = '.pause';
-
 /** Lists the pause rows of an execution through the `byWorkflow` index. */
 export async function queryPauses(context: ControlContext, executionArn: string): Promise<PauseRow[]> {
   const keys = pauseIndexKeys(executionArn, '');
@@ -53,15 +52,6 @@ export async function queryPauses(context: ControlContext, executionArn: string)
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return rows;
-}
-
-/**
- * Returns the name that `POST /executions/{id}/resume` takes in `task` for a
- * pause state: `pay` for `pay.pause`, and `check.on-success` for the pause
- * command `check.on-success.pause`.
- */
-export function resumeTaskOf(pauseState: string): string {
-  return pauseState.endsWith(PAUSE_STATE_SUFFIX) ? pauseState.slice(0, -PAUSE_STATE_SUFFIX.length) : pauseState;
 }
 
 /**

@@ -27,21 +27,7 @@ import { eventually } from '../local/services/eventually';
 // The callbacks workflow beside it waits for `sirocco complete`, then for `sirocco resume`.
 const PROJECT_DIR = path.join(__dirname, '..', '..');
 const MANAGER_PHONE = '+15555550100';
-const CALLBACKS_WORKFLOW = `version: '2.0'
-name: callbacks
-tasks:
-  ask_hr:
-    action: std.async_noop
-    timeout: 600
-    publish:
-      hr: <% $result %>
-    on-success: [pay]
-  pay:
-    action: std.echo
-    pause-before: true
-    input:
-      output: paid
-`;
+const CALLBACKS_WORKFLOW = path.join(__dirname, '..', 'fixtures', 'callbacks', 'callbacks.yaml');
 
 // Lambda cold starts on a loaded machine can take seconds, so the bound is wider than the default 5 s.
 jest.setTimeout(30_000);
@@ -120,7 +106,7 @@ beforeAll(async () => {
   assemblyDir = temporaryDir('assembly');
   const workflowsDir = temporaryDir('workflows');
   fs.copyFileSync(path.join(PROJECT_DIR, 'workflows', 'salary.yaml'), path.join(workflowsDir, 'salary.yaml'));
-  fs.writeFileSync(path.join(workflowsDir, 'callbacks.yaml'), CALLBACKS_WORKFLOW);
+  fs.copyFileSync(CALLBACKS_WORKFLOW, path.join(workflowsDir, 'callbacks.yaml'));
   await synthesize(PROJECT_DIR, assemblyDir, { 'sirocco:workflowsDir': workflowsDir });
 
   systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });

@@ -17,6 +17,8 @@ const PROJECT_DIR = path.join(__dirname, '..', '..');
 const RESULTS_DIR = path.join(PROJECT_DIR, 'test-results');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MANAGER_PHONE = '+15555550100';
+// Beside salary: a task that waits for its result, then a pause before the next task.
+const CALLBACKS_WORKFLOW = path.join(__dirname, '..', 'fixtures', 'callbacks', 'callbacks.yaml');
 const RUNNING_FILL = 'rgb(219, 234, 254)';
 const DONE_FILL = 'rgb(211, 245, 220)';
 const FAILED_FILL = 'rgb(253, 226, 225)';
@@ -34,7 +36,10 @@ function temporaryDir(prefix: string): string {
 beforeAll(async () => {
   const assemblyDir = temporaryDir('assembly');
   const dataDir = temporaryDir('data');
-  await synthesize(PROJECT_DIR, assemblyDir);
+  const workflowsDir = temporaryDir('workflows');
+  fs.copyFileSync(path.join(PROJECT_DIR, 'workflows', 'salary.yaml'), path.join(workflowsDir, 'salary.yaml'));
+  fs.copyFileSync(CALLBACKS_WORKFLOW, path.join(workflowsDir, 'callbacks.yaml'));
+  await synthesize(PROJECT_DIR, assemblyDir, { 'sirocco:workflowsDir': workflowsDir });
 
   systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
   const systemUrls: Record<string, string> = {
@@ -79,14 +84,18 @@ async function startSalaryAtApproval(month: string): Promise<{ executionArn: str
 }
 
 async function startSalary(employeeId: string, month: string): Promise<string> {
-  const response = await fetch(`${controlApiUrl}/workflows/salary/executions`, {
+  return startExecution('salary', { employee_id: employeeId, month });
+}
+
+async function startExecution(workflow: string, input: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${controlApiUrl}/workflows/${workflow}/executions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ employee_id: employeeId, month }),
+    body: JSON.stringify(input),
   });
   const started = (await response.json()) as { executionArn?: string };
   if (response.status !== 202 || !started.executionArn) {
-    throw new Error(`POST /workflows/salary/executions returned ${response.status}: ${JSON.stringify(started)}`);
+    throw new Error(`POST /workflows/${workflow}/executions returned ${response.status}: ${JSON.stringify(started)}`);
   }
   return started.executionArn;
 }
@@ -386,6 +395,32 @@ describe('web view in Chromium', () => {
 
     await expect(page.getByRole('button', { name: 'Redrive' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Stop' }).count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  test('completes a waiting task, then resumes its pause', async () => {
+    const executionArn = await startExecution('callbacks', {});
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    const completion = page.locator('.waiting-task[data-task="ask_hr"]');
+    const pause = page.locator('.waiting-task[data-task="pay"]');
+
+    await completion.waitFor();
+    await expect(completion.locator('h3').textContent()).resolves.toBe('ask_hr waits for its result');
+    await completion.locator('textarea').fill('not json');
+    await completion.getByRole('button', { name: 'Complete' }).click();
+    await expect(completion.getByRole('alert').textContent()).resolves.toContain('The result is not JSON');
+    await completion.locator('textarea').fill('{"approved_by": "hr"}');
+    await completion.getByRole('button', { name: 'Complete' }).click();
+    await pause.waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-waiting.png'), fullPage: true });
+    await expect(pause.locator('h3').textContent()).resolves.toBe('Paused before pay');
+    await expect(completion.count()).resolves.toBe(0);
+    await pause.getByRole('button', { name: 'Resume' }).click();
+    await page.getByTestId('execution-status').filter({ hasText: 'SUCCEEDED' }).waitFor();
+
+    await expect(page.locator('.waiting-task').count()).resolves.toBe(0);
+    await expect(page.getByTestId('output').textContent()).resolves.toContain('"approved_by": "hr"');
+    expect(problems).toEqual([]);
     await page.context().close();
   }, 60_000);
 

@@ -6,7 +6,8 @@ import type { ControlContext } from '../context';
 import { findExecution, type FoundExecution } from '../execution-lookup';
 import { HttpError, jsonResponse, parseJsonObject } from '../http';
 import { toHttpError } from '../step-functions-errors';
-import { queryPauses, resumeTaskOf, type PauseRow } from '../waiting-tasks';
+import { resumeTaskOf } from '../pause-state';
+import { queryPauses, type PauseRow } from '../waiting-tasks';
 
 /** Step Functions errors of a pause token that no longer waits. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);

@@ -1,6 +1,7 @@
 import type { PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { TaskProgress, TaskView } from '../../../lambdas/control/task-progress';
-import { resumeTaskOf, type WaitingTask } from '../../../lambdas/control/waiting-tasks';
+import { resumeTaskOf } from '../../../lambdas/control/pause-state';
+import type { WaitingTask } from '../../../lambdas/control/waiting-tasks';
 import type { CliOutput } from '../output';
 import { causeMessage } from '../../../lambdas/history/error-cause';
 import type { ApprovalLink } from './approval-links';

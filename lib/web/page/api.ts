@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 import type { DecidedApproval, PendingApproval } from '../../../lambdas/control/approval-progress';
 import type { TaskView } from '../../../lambdas/control/task-progress';
+import type { WaitingTask } from '../../../lambdas/control/waiting-tasks';
 import type { WorkflowSummary } from '../local-resources';
 
 // Type-only imports: the page bundle takes the control API's shapes without its AWS SDK code.
-export type { DecidedApproval, PendingApproval, TaskView, WorkflowSummary };
+export type { DecidedApproval, PendingApproval, TaskView, WaitingTask, WorkflowSummary };
 
 /** The body of the control API's GET /executions/{id}. */
 export interface ExecutionDetail {
@@ -23,6 +24,7 @@ export interface ExecutionDetail {
   tasks: { done: TaskView[]; running: TaskView[]; failed: TaskView[]; notReached: string[] };
   pendingApprovals: PendingApproval[];
   decidedApprovals: DecidedApproval[];
+  waitingTasks: WaitingTask[];
 }
 
 export interface ExecutionSummary {
@@ -88,6 +90,24 @@ export function changeExecution(executionArn: string, action: 'stop' | 'redrive'
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
+  });
+}
+
+/** Sends POST /executions/{id}/resume for one pause, named as the resume route takes it. */
+export function resumeExecution(executionArn: string, task: string): Promise<unknown> {
+  return requestJson(`/api/executions/${encodeURIComponent(executionArn)}/resume`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ task }),
+  });
+}
+
+/** Sends POST /executions/{id}/tasks/{state}/complete with the task's result. */
+export function completeTask(executionArn: string, state: string, output: unknown): Promise<unknown> {
+  return requestJson(`/api/executions/${encodeURIComponent(executionArn)}/tasks/${encodeURIComponent(state)}/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ output }),
   });
 }
 

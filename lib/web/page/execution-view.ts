@@ -8,6 +8,7 @@ import { formatCause, formatDuration, formatJson, formatTime, workflowHref } fro
 import { Graph } from './graph';
 import { statusesOf } from './task-statuses';
 import { TaskTimeline } from './task-timeline';
+import { WaitingSection } from './waiting-section';
 
 /** How often the page reloads an execution that is still running, in milliseconds. */
 const REFRESH_MILLISECONDS = 2000;
@@ -16,8 +17,8 @@ const REDRIVABLE_STATUSES = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 /**
  * Shows one execution: its graph coloured by task status, the task timeline,
- * pending and decided approvals, the error, input and output, and the stop
- * and redrive buttons. It reloads while the execution runs.
+ * pending and decided approvals, the pauses and tasks that wait for a result,
+ * the error, input and output, and the stop and redrive buttons. It reloads while the execution runs.
  */
 export function ExecutionView(props: { executionArn: string; workflows: WorkflowSummary[] }) {
   const [execution, setExecution] = useState<ExecutionDetail | undefined>(undefined);
@@ -73,6 +74,7 @@ export function ExecutionView(props: { executionArn: string; workflows: Workflow
     execution.error ? ErrorBox(execution.error, execution.cause) : null,
     workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, stateTasks: workflow.stateTasks, statuses: statusesOf(execution) }) : null,
     h(ApprovalsSection, { pending: execution.pendingApprovals, decided: execution.decidedApprovals }),
+    h(WaitingSection, { executionArn: execution.executionArn, waiting: execution.waitingTasks ?? [], onChange: () => setReloads((count) => count + 1) }),
     h(TaskTimeline, { execution }),
     h('h2', null, 'Input'),
     h('pre', { class: 'json', 'data-testid': 'input' }, formatJson(execution.input)),
