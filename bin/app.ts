@@ -9,8 +9,9 @@ const projectRoot = resolve(__dirname, '..');
 
 /**
  * Synthesizes the `Sirocco` stack from every workflow in workflows/*.yaml, or
- * from the folder in the context key `sirocco:workflowsDir`. Prints the
- * diagnostics, and exits with status 1 when a workflow has an error.
+ * from the folder in the context key `sirocco:workflowsDir`, with the action
+ * handlers of `sirocco:actionsDir` (lib/cdk/sirocco-app.ts lists the keys).
+ * Prints the diagnostics, and exits with status 1 when a workflow has an error.
  */
 function main(): void {
   const app = new App();

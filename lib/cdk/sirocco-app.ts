@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 import { App } from 'aws-cdk-lib';
 
@@ -7,7 +8,7 @@ import { Alerts } from './alerts';
 import { Approvals } from './approvals';
 import { ControlApi } from './control-api';
 import { History } from './history';
-import { readSiroccoSettings } from './sirocco-context';
+import { InvalidContextError, readActionsDir, readSiroccoSettings, readWorkflowFiles } from './sirocco-context';
 import { SiroccoStack } from './sirocco-stack';
 import { compileWorkflowFolder, WorkflowCompilation } from './workflow-compilation';
 
@@ -19,23 +20,24 @@ export interface SiroccoAppResult {
 
 /**
  * Compiles the workflows of the folder in the context key `sirocco:workflowsDir`
- * (default `workflows/`) and, when none has an error, adds the `Sirocco` stack
- * with the approvals, history, alerts and control API constructs.
+ * (default `workflows/`), or only its files named in `sirocco:workflowFiles`,
+ * with the action handlers of `sirocco:actionsDir` (default `lambdas/actions/`).
+ * When no workflow has an error, adds the `Sirocco` stack with the approvals,
+ * history, alerts and control API constructs.
  * Throws InvalidContextError for an invalid `sirocco:*` context value.
  */
 export function addSiroccoStack(app: App, projectRoot: string): SiroccoAppResult {
   const settings = readSiroccoSettings(app.node);
   const workflowsDir = resolve(projectRoot, String(app.node.tryGetContext('sirocco:workflowsDir') ?? 'workflows'));
+  const actionsDir = readActionsDir(app.node, projectRoot);
 
-  const compilation = compileWorkflowFolder(workflowsDir, {
-    baseDir: projectRoot,
-    actions: listActions(join(projectRoot, 'lambdas', 'actions')),
-  });
+  const folderCompilation = compileWorkflowFolder(workflowsDir, { baseDir: projectRoot, actions: listActions(actionsDir) });
+  const compilation = selectWorkflowFiles(folderCompilation, workflowsDir, readWorkflowFiles(app.node), projectRoot);
   if (compilation.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { compilation };
   }
 
-  const stack = new SiroccoStack(app, 'Sirocco', { workflows: compilation.workflows, settings, projectRoot });
+  const stack = new SiroccoStack(app, 'Sirocco', { workflows: compilation.workflows, settings, projectRoot, actionsDir });
   const workflows = [...stack.stateMachines.values()];
   const table = stack.historyTable;
 
@@ -52,4 +54,33 @@ export function addSiroccoStack(app: App, projectRoot: string): SiroccoAppResult
   new ControlApi(stack, 'ControlApi', { table, workflows, projectRoot });
 
   return { compilation, stack };
+}
+
+/**
+ * Keeps the workflows and diagnostics of the named files of `workflowsDir`,
+ * so that an unrelated file with errors in the same folder does not stop the
+ * synthesis. Keeps everything when `files` is undefined.
+ */
+function selectWorkflowFiles(
+  compilation: WorkflowCompilation,
+  workflowsDir: string,
+  files: string[] | undefined,
+  projectRoot: string,
+): WorkflowCompilation {
+  if (files === undefined) return compilation;
+
+  const selected = new Set<string>();
+  for (const name of files) {
+    const file = join(workflowsDir, name);
+    if (!existsSync(file)) {
+      throw new InvalidContextError(`Invalid context "sirocco:workflowFiles": ${file} does not exist. Name files of ${workflowsDir}.`);
+    }
+    selected.add(relative(projectRoot, file));
+  }
+
+  return {
+    workflows: compilation.workflows.filter((workflow) => selected.has(workflow.file)),
+    diagnostics: compilation.diagnostics.filter((diagnostic) => selected.has(diagnostic.file)),
+    sources: compilation.sources,
+  };
 }

@@ -1,3 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+
 import { Node } from 'constructs';
 
 /** Deployment settings that a deployer changes in the cdk.json context or with `cdk synth -c key=value`. */
@@ -50,6 +53,46 @@ export function readSiroccoSettings(node: Node): SiroccoSettings {
     systems: validateSystems(systems),
     approvalsBaseUrl: approvalsBaseUrl === undefined ? undefined : validateUrl(approvalsBaseUrl, 'sirocco:approvalsBaseUrl'),
   };
+}
+
+/**
+ * Returns the folder of the action handlers: the context key `sirocco:actionsDir`,
+ * relative to `projectRoot`, or the project's lambdas/actions.
+ * Throws InvalidContextError when the folder does not exist or is outside the project.
+ */
+export function readActionsDir(node: Node, projectRoot: string): string {
+  const value = readContext(node, 'sirocco:actionsDir');
+  if (value === undefined) return join(projectRoot, 'lambdas', 'actions');
+
+  const folder = typeof value === 'string' ? resolve(projectRoot, value) : undefined;
+  if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new InvalidContextError(
+      `Invalid context "sirocco:actionsDir": ${JSON.stringify(value)} is not a folder. Pass the folder of <system>/<name>.ts handlers, such as "lambdas/actions".`,
+    );
+  }
+  const fromProject = relative(projectRoot, folder);
+  if (fromProject.startsWith('..') || isAbsolute(fromProject)) {
+    throw new InvalidContextError(
+      `Invalid context "sirocco:actionsDir": ${folder} is outside the project ${projectRoot}, and the CDK bundles only handlers under the project. Move or copy the folder into the project.`,
+    );
+  }
+  return folder;
+}
+
+/**
+ * Returns the file names of the context key `sirocco:workflowFiles`, the only
+ * files of the workflows folder to synthesize, or undefined to synthesize every file.
+ */
+export function readWorkflowFiles(node: Node): string[] | undefined {
+  const value = readContext(node, 'sirocco:workflowFiles');
+  if (value === undefined) return undefined;
+
+  if (!Array.isArray(value) || value.some((name) => typeof name !== 'string' || name === '')) {
+    throw new InvalidContextError(
+      `Invalid context "sirocco:workflowFiles": expected a list of file names of the workflows folder, such as ["salary.yaml"], got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value as string[];
 }
 
 /** Returns a context value, parsing JSON given as a string by `-c key=value`. */

@@ -23,6 +23,11 @@ export interface SiroccoStackProps extends StackProps {
   settings: SiroccoSettings;
   /** Folder of package.json, package-lock.json and lambdas/. */
   projectRoot: string;
+  /**
+   * Folder of the action handlers, `<system>/<name>.ts`.
+   * @default the project's lambdas/actions
+   */
+  actionsDir?: string;
 }
 
 /**
@@ -123,7 +128,7 @@ export class SiroccoStack extends Stack {
         action,
         new ActionFunction(this, `Action-${system}-${name}`, {
           action,
-          actionsDir: join(props.projectRoot, 'lambdas', 'actions'),
+          actionsDir: props.actionsDir ?? join(props.projectRoot, 'lambdas', 'actions'),
           projectRoot: props.projectRoot,
           systemUrl,
           historyTable: this.historyTable,
