@@ -85,7 +85,7 @@ describe('sirocco run', () => {
   test('exits 1 on a failed run', async () => {
     const input = JSON.stringify({ employee_id: 'E9999', month: '2026-06' });
 
-    const { code, out } = await sirocco('run', SALARY, '--input', input, '--assembly', assemblyDir);
+    const { code, out } = await sirocco('run', SALARY, '--input', input, '--approve', '--assembly', assemblyDir);
 
     expect(code).toBe(1);
     // Both branches call for an unknown employee. The first to fail aborts the other, so either may fail.
@@ -93,6 +93,8 @@ describe('sirocco run', () => {
     expect(out).toContain('Execution FAILED');
     expect(out).toContain('Error: SystemError.404');
     expect(out).not.toContain('"trace"');
+    expect(out).toMatch(/^TOPIC to arn:aws:sns:us-east-1:000000000000:Sirocco-AlertsTopic\w+: Sirocco: workflow salary failed at state (salary_base|bonus)\.$/m);
+    expect(out).toContain('Outbox: 1 message.');
     const logFile = /^Runtime log: (.+)$/m.exec(out)?.[1] ?? '';
     removeAfterTests(logFile);
     expect(fs.existsSync(logFile)).toBe(true);
@@ -148,7 +150,7 @@ describe('sirocco run', () => {
     const file = path.join(folder, 'other.yaml');
     fs.writeFileSync(file, fs.readFileSync(SALARY, 'utf8').replace('name: salary', 'name: other'));
 
-    const { code, err } = await sirocco('run', file, '--input', APPROVED_INPUT, '--assembly', assemblyDir);
+    const { code, err } = await sirocco('run', file, '--input', APPROVED_INPUT, '--approve', '--assembly', assemblyDir);
 
     expect(code).toBe(2);
     expect(err).toContain("Workflow 'other' is not in the cloud assembly");
@@ -213,7 +215,7 @@ describe('sirocco cost against a run', () => {
       .map((event) => event.stateEnteredEventDetails?.name ?? '');
 
     expect(run?.status).toBe('SUCCEEDED');
-    expect(output.out()).toContain('Synthesizing the workflows of');
+    expect(output.out()).toContain(`Synthesizing salary.yaml of ${path.join(PROJECT_DIR, 'workflows')} ...`);
     expect(run?.outbox.length).toBe(1);
     expect(entered.length).toBe(report.shortest.transitions);
     expect(entered.length).toBe(report.longest.transitions);

@@ -9,8 +9,9 @@ import type { CliOutput } from '../output';
 import type { Decision } from '../run/approval-decider';
 import { causeMessage } from '../../../lambdas/history/error-cause';
 import { parseEnvironment } from '../run/parse-environment';
+import { requireDecisionForApprovals } from '../run/require-decision';
 import { runWorkflow, type RunResult } from '../run/run-workflow';
-import { validateRunInput } from '../run/validate-run-input';
+import { parseRunInput } from '../run/validate-run-input';
 
 /** Exit code of a run that did not succeed, or whose synthesis or runtime start failed. */
 const RUN_FAILED = 1;
@@ -27,32 +28,42 @@ interface RunCommandOptions {
   verbose?: boolean;
   workflow?: string;
   actionsDir: string;
+  /** False with `--no-samples`. */
+  samples: boolean;
 }
 
 /** Registers `sirocco run`. */
 export function registerRun(program: Command, output: CliOutput, setExitCode: (code: number) => void): void {
   program
     .command('run')
-    .description('Run one workflow on a fresh local runtime with the sample systems, printing each task and outbox message.')
+    .description(
+      'Run one workflow on a fresh local runtime with the sample systems, printing each task and outbox message. ' +
+        'Synthesizes the workflow file and the files of its folder that define the sub-workflows it calls.',
+    )
     .argument('<file>', 'workflow YAML file')
     .option('--input <json>', 'execution input as a JSON object', '{}')
     .option('--env <json>', 'environment that env() reads in the workflow and its sub-workflows, a JSON object', parseEnvironment)
-    .option('--approve', 'approve every approval request through its link')
+    .option('--approve', 'approve every approval request through its link (required for approvals when stdin is not a terminal)')
     .option('--reject', 'reject every approval request through its link')
-    .option('--assembly <dir>', "run this cloud assembly instead of synthesizing the workflow's folder")
+    .option('--assembly <dir>', 'run this cloud assembly instead of synthesizing the workflow and its sub-workflows')
     .option('--data <dir>', 'folder for the runtime data and log (default: a temporary folder, removed after a successful run)')
     .option('--verbose', 'also write the runtime log to stderr')
     .option('--workflow <name>', 'the workflow to use from a file that contains several (a Mistral workflow file or workbook)')
-    .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
+    .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts, for the compiler and the synthesis', defaultActionsDir)
+    .option(
+      '--no-samples',
+      'start no sample systems and call the system URLs of cdk.json (by default the systems accounting and bonus go to the samples)',
+    )
     .action(async (file: string, options: RunCommandOptions) => {
-      setExitCode(await runCommand(file, options, output));
+      // A person can open the approval links only when stdin is a terminal.
+      setExitCode(await runCommand(file, options, output, Boolean(process.stdin.isTTY)));
     });
 }
 
-async function runCommand(file: string, options: RunCommandOptions, output: CliOutput): Promise<number> {
-  const input = parseInput(options.input);
+async function runCommand(file: string, options: RunCommandOptions, output: CliOutput, terminal: boolean): Promise<number> {
   const decision = decisionOf(options);
-  validateRunInput(file, options.actionsDir, input, options.workflow);
+  const input = parseRunInput(options.input, file, options.actionsDir, options.workflow);
+  requireDecisionForApprovals(file, { actionsDir: options.actionsDir, workflow: options.workflow, decision, terminal });
 
   // The first Ctrl+C stops the execution and the runtime cleanly. A second one exits at once.
   const interrupt = new AbortController();
@@ -72,6 +83,7 @@ async function runCommand(file: string, options: RunCommandOptions, output: CliO
         assemblyDir: options.assembly === undefined ? undefined : path.resolve(options.assembly),
         dataDir: options.data === undefined ? undefined : path.resolve(options.data),
         actionsDir: options.actionsDir,
+        samples: options.samples,
         projectDir: PROJECT_DIR,
         verbose: options.verbose,
         workflow: options.workflow,
@@ -101,19 +113,6 @@ function formatResult(result: RunResult): string {
   if (result.status !== 'SUCCEEDED') lines.push(`Runtime log: ${result.logFile}`);
 
   return `${lines.join('\n')}\n`;
-}
-
-function parseInput(text: string): Record<string, unknown> {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Invalid --input '${text}': ${(error as Error).message}. Pass a JSON object such as '{"employee_id": "E1001"}'.`);
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new UsageError(`Invalid --input '${text}': expected a JSON object, such as '{"employee_id": "E1001"}'.`);
-  }
-  return input as Record<string, unknown>;
 }
 
 function decisionOf(options: RunCommandOptions): Decision | undefined {

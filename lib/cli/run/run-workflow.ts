@@ -12,15 +12,16 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 
 import { readExecutionHistory } from '../../../lambdas/history/execution-history';
-import { DEFAULT_SYSTEMS } from '../../cdk/sirocco-context';
 import { createLocalLog, errorMessage } from '../../local/log';
 import type { OutboxMessage } from '../../local/outbox/outbox-message';
 import { startRuntime, type LocalRuntime } from '../../local/runtime';
-import { startSampleSystems, type SampleSystems } from '../../samples/sample-systems';
+import { startSampleSystems } from '../../samples/sample-systems';
 import { compileWorkflowFile } from '../compile-workflow-file';
 import { UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { approvalLinksOf, decideThroughLink, type Decision } from './approval-decider';
+import { findRunWorkflowFiles, type RunWorkflowFiles } from './run-workflow-files';
+import { sampleSystemOverrides } from './sample-system-overrides';
 import { synthesizeWorkflows } from './synthesize-workflows';
 import { retryWaitStatesOf, TaskProgressPrinter } from './task-progress-printer';
 
@@ -32,11 +33,17 @@ export interface RunOptions {
   input: unknown;
   /** Decides every approval link that the run sends, when given. */
   decision?: Decision;
-  /** An existing cloud assembly to run. Without it, the workflow's folder is synthesized. */
+  /** An existing cloud assembly to run. Without it, the workflow and the sub-workflows it calls are synthesized. */
   assemblyDir?: string;
   /** Folder for the runtime's data and log. A new temporary folder when not given. */
   dataDir?: string;
+  /** Folder of the action handlers, for the compiler and the synthesis. */
   actionsDir: string;
+  /**
+   * Starts the sample systems and points the actions of the systems `accounting`
+   * and `bonus` at them, whatever URL the assembly gives. @default true
+   */
+  samples?: boolean;
   /** Folder of bin/cdk.js and the CDK app. */
   projectDir: string;
   /** Writes the runtime log to stderr as well as to `<dataDir>/runtime.log`. */
@@ -65,11 +72,13 @@ export interface RunResult {
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /**
- * Runs one workflow on a fresh local runtime with the sample systems, all
- * on ephemeral loopback ports. Prints each task as it starts and finishes,
- * each outbox message, and each approval decided through its link.
+ * Runs one workflow on a fresh local runtime, with the sample systems unless
+ * `samples` is false, all on ephemeral loopback ports. Prints each task as it
+ * starts and finishes, each outbox message, and each approval decided through
+ * its link.
  * Returns undefined when the workflow file has errors.
- * Throws UsageError when the assembly lacks the workflow.
+ * Throws UsageError when the assembly lacks the workflow, and Error when a
+ * sub-workflow is missing or the synthesis fails.
  */
 export async function runWorkflow(options: RunOptions, output: CliOutput): Promise<RunResult | undefined> {
   const print = (line: string) => output.stdout(`${line}\n`);
@@ -86,22 +95,21 @@ export async function runWorkflow(options: RunOptions, output: CliOutput): Promi
 
   try {
     const assemblyDir = options.assemblyDir ?? path.join(temporary, 'cdk.out');
-    if (!options.assemblyDir) {
-      const workflowsDir = path.dirname(path.resolve(options.file));
-      print(`Synthesizing the workflows of ${workflowsDir} ...`);
-      await synthesizeWorkflows(options.projectDir, workflowsDir, assemblyDir);
-    }
+    if (!options.assemblyDir) await synthesizeRunWorkflows(options, workflow, assemblyDir, print);
 
-    const systems = await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
-    stack.push(() => systems.stop());
+    const systems = options.samples === false ? undefined : await startSampleSystems({ accountingPort: 0, bonusPort: 0 });
+    if (systems) stack.push(() => systems.stop());
+    const overrides = systems ? sampleSystemOverrides(systems) : undefined;
     const runtime = await startRuntime({
       assemblyDir,
       dataDir,
       ports: 0,
       log: createLocalLog({ stream: options.verbose ? process.stderr : discard(), file: path.join(dataDir, 'runtime.log') }),
-      environmentOverrides: (fn) => sampleSystemUrl(fn.environment.SYSTEM_URL, systems),
+      environmentOverrides: (fn) => overrides?.environmentOf(fn) ?? {},
     });
     stack.push(() => runtime.stop());
+    const replaced = overrides?.describe(runtime.stacks.flatMap((resources) => resources.functions));
+    if (replaced) print(replaced);
 
     const stateMachineArn = runtime.stateMachines[workflow];
     if (!stateMachineArn) {
@@ -170,7 +178,7 @@ export async function execute(
 
       const messages = runtime.outbox.messages();
       for (const message of messages.slice(seenMessages)) {
-        print(`${message.channel.toUpperCase()} to ${message.to}: ${message.body.replace(/\n/g, '\n    ')}`);
+        print(formatMessage(message));
         if (options.decision) {
           await decideLinks(message, runtime.urls.apiGateway, options.decision, followedLinks, print);
         } else if (!hinted && approvalLinksOf(message, runtime.urls.apiGateway).length > 0) {
@@ -192,6 +200,8 @@ export async function execute(
     // The history recorder reads the execution through the Step Functions API, so its
     // status events are delivered before the runtime stops that API.
     await runtime.events.settled();
+    // Messages sent on the execution's end, such as the administrators' failure alert.
+    for (const message of runtime.outbox.messages().slice(seenMessages)) print(formatMessage(message));
 
     return {
       workflow,
@@ -206,6 +216,10 @@ export async function execute(
   } finally {
     sfn.destroy();
   }
+}
+
+function formatMessage(message: OutboxMessage): string {
+  return `${message.channel.toUpperCase()} to ${message.to}: ${message.body.replace(/\n/g, '\n    ')}`;
 }
 
 async function decideLinks(
@@ -229,11 +243,25 @@ async function decideLinks(
   }
 }
 
-/** Points the action functions that use a sample system's default URL at the running sample system. */
-function sampleSystemUrl(url: string | undefined, systems: SampleSystems): Record<string, string> {
-  if (url === DEFAULT_SYSTEMS.accounting) return { SYSTEM_URL: systems.accountingUrl };
-  if (url === DEFAULT_SYSTEMS.bonus) return { SYSTEM_URL: systems.bonusUrl };
-  return {};
+/**
+ * Synthesizes the run file and the files of its folder that define the
+ * sub-workflows it calls, with the actions of `options.actionsDir`.
+ */
+async function synthesizeRunWorkflows(options: RunOptions, workflow: string, assemblyDir: string, print: (line: string) => void): Promise<void> {
+  const needed = findRunWorkflowFiles(options.file, workflow, options.actionsDir);
+  if (needed.missing.length > 0) throw new Error(missingSubWorkflowsMessage(needed));
+
+  print(`Synthesizing ${needed.files.join(', ')} of ${needed.folder} ...`);
+  await synthesizeWorkflows(options.projectDir, needed.folder, assemblyDir, undefined, { files: needed.files, actionsDir: options.actionsDir });
+}
+
+function missingSubWorkflowsMessage(needed: RunWorkflowFiles): string {
+  const calls = needed.missing.map(({ caller, workflow }) => `'${caller}' calls '${workflow}'`).join(', ');
+  const broken = needed.filesWithErrors.length > 0 ? ` These files of the folder have errors: ${needed.filesWithErrors.join(', ')}.` : '';
+  return (
+    `Sub-workflow not found: ${calls}, but no file of ${needed.folder} defines it without errors.${broken} ` +
+    'Add the sub-workflow to that folder or fix its file, and check it with `sirocco validate`.'
+  );
 }
 
 async function stopAll(stack: (() => Promise<void> | void)[]): Promise<void> {
