@@ -19,4 +19,13 @@ describe('statusesOf', () => {
 
     expect(statusesOf(execution)).toEqual({ split: 'done', doomed: 'failed', slow: 'aborted', high: 'notReached' });
   });
+
+  test('draws the pause that the execution waits at as running', () => {
+    const execution = {
+      tasks: { done: [taskView('ask_hr', 'SUCCEEDED')], running: [], failed: [], notReached: ['pay'] },
+      waitingTasks: [{ task: 'pay', state: 'pay.pause', reason: 'pause-before', since: '2026-12-04T21:44:26.000Z' }],
+    } as unknown as ExecutionDetail;
+
+    expect(statusesOf(execution)).toEqual({ ask_hr: 'done', pay: 'notReached', 'pay.pause': 'running' });
+  });
 });

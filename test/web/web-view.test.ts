@@ -414,6 +414,7 @@ describe('web view in Chromium', () => {
     await pause.waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'web-view-waiting.png'), fullPage: true });
     await expect(pause.locator('h3').textContent()).resolves.toBe('Paused before pay');
+    await expect(nodeClasses(page, 'pay.pause')).resolves.toContain('running');
     await expect(completion.count()).resolves.toBe(0);
     await pause.getByRole('button', { name: 'Resume' }).click();
     await page.getByTestId('execution-status').filter({ hasText: 'SUCCEEDED' }).waitFor();
