@@ -548,10 +548,11 @@ describe('sirocco stop and redrive', () => {
   });
 
   it('redrives a failed run to its approval', async () => {
+    // The bonus system answers late, so that the salary_base branch has succeeded when the run fails.
     await fetch(`${systems.bonusUrl}/_control/fail`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ path: '/employees/', status: 503, times: 1 }),
+      body: JSON.stringify({ path: '/employees/', status: 503, times: 1, delayMs: 3000 }),
     });
     await startSalary('E1001', '2026-08', 'cli-redrive');
     const failed = await eventually('the failed run', async () => {
