@@ -33,11 +33,17 @@ const maxQuotedLength = 40;
 export function explainSchemaError(error: ErrorObject, anyValue = false): string {
   const parent = (error.parentSchema ?? {}) as Schema;
   const expected = expectedOf(parent);
-  const problem = anyValue ? `${quoteValue(error.data)} is not allowed here` : problemOf(error);
   const withoutQuotes = isNumericText(error.data) && /number/.test(expected) ? ' without quotes' : '';
-  const fix = expected ? `, so write ${expected}${withoutQuotes} instead` : '';
   const description = typeof parent.description === 'string' ? `. ${parent.description.replace(/\.$/, '')}` : '';
 
+  // A type error names the expected type once, as "expected a boolean, not 'maybe'", because "is not X, so write X" repeats it.
+  if (!anyValue && error.keyword === 'type' && expected) {
+    const unquote = withoutQuotes ? ', so write it without quotes' : '';
+    return `expected ${expected}, not ${quoteValue(error.data)}${unquote}${description}`;
+  }
+
+  const problem = anyValue ? `${quoteValue(error.data)} is not allowed here` : problemOf(error);
+  const fix = expected ? `, so write ${expected}${withoutQuotes} instead` : '';
   return `${problem}${fix}${description}`;
 }
 

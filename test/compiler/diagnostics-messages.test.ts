@@ -18,13 +18,13 @@ describe('schema error messages', () => {
       'timeout that is text',
       taskWith('    timeout: three days\n'),
       { line: 6, column: 14 },
-      "Invalid value at 'tasks.a.timeout': 'three days' is not a whole number, so write a whole number from 1 to 31536000 instead. Task timeout in seconds.",
+      "Invalid value at 'tasks.a.timeout': expected a whole number from 1 to 31536000, not 'three days'. Task timeout in seconds.",
     ],
     [
       'timeout quoted as text',
       taskWith("    timeout: '60'\n"),
       { line: 6, column: 14 },
-      "Invalid value at 'tasks.a.timeout': '60' is not a whole number, so write a whole number from 1 to 31536000 without quotes instead. Task timeout in seconds.",
+      "Invalid value at 'tasks.a.timeout': expected a whole number from 1 to 31536000, not '60', so write it without quotes. Task timeout in seconds.",
     ],
     [
       'join outside its values',
@@ -42,13 +42,13 @@ describe('schema error messages', () => {
       'publish that is a number',
       taskWith('    publish: 5\n'),
       { line: 6, column: 14 },
-      "Invalid value at 'tasks.a.publish': 5 is not a mapping, so write a mapping of 'key: value' pairs instead. Variables assigned when the task succeeds; $result is the task result.",
+      "Invalid value at 'tasks.a.publish': expected a mapping of 'key: value' pairs, not 5. Variables assigned when the task succeeds; $result is the task result.",
     ],
     [
       'retry count that is text',
       taskWith('    retry:\n      count: many\n'),
       { line: 7, column: 14 },
-      "Invalid value at 'tasks.a.retry.count': 'many' is not a whole number, so write a whole number from 1 to 99999999 instead.",
+      "Invalid value at 'tasks.a.retry.count': expected a whole number from 1 to 99999999, not 'many'.",
     ],
     [
       'break-on without delimiters',
@@ -63,10 +63,16 @@ describe('schema error messages', () => {
       "Invalid value at 'type': 'sideways' is not an allowed value, so write 'direct' or 'reverse' instead. 'direct' (the default) runs tasks by transitions, 'reverse' runs every task after the tasks it requires.",
     ],
     [
+      'pause-before that is not a boolean',
+      taskWith('    pause-before: maybe\n'),
+      { line: 6, column: 19 },
+      "Invalid value at 'tasks.a.pause-before': expected a boolean (true or false), not 'maybe'. true pauses the execution before the task until it is resumed.",
+    ],
+    [
       'guard that is a number',
       taskWith('    on-success:\n      - a: 5\n'),
       { line: 7, column: 12 },
-      "Invalid value at 'tasks.a.on-success.0.a': 5 is not a string or a boolean (true or false), so write a string or a boolean (true or false) instead.",
+      "Invalid value at 'tasks.a.on-success.0.a': expected a string or a boolean (true or false), not 5.",
     ],
   ])('%s', (_name, source, start, message) => {
     expect(diagnosticsOf(source)).toStrictEqual([{ code: 'SRC1006', start, message }]);
