@@ -34,6 +34,6 @@ export function reportCollectionKeys(source: SourceDocument, bag: DiagnosticBag)
 }
 
 /** Quotes text as a YAML double-quoted scalar, or single-quoted when it contains a double quote. */
-function quoteYaml(text: string): string {
+export function quoteYaml(text: string): string {
   return text.includes('"') ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
 }

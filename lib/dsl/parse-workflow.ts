@@ -5,6 +5,7 @@ import { reportCollectionKeys } from './collection-keys';
 import { readWorkflow } from './read-workflow';
 import { planReverseWorkflow } from './reverse-workflow';
 import { SourceDocument } from './source-document';
+import { findUnquotedExpression } from './unquoted-expressions';
 import { validateSchema } from './validate-schema';
 
 /**
@@ -24,13 +25,20 @@ export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocu
   // After a syntax error the parser recovers by guessing where collections end, so its duplicate keys may be artifacts of that guess.
   const errors = source.document.errors;
   const syntaxErrors = errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  const hintedLines = new Set<number>();
   for (const error of syntaxErrors.length > 0 ? syntaxErrors : errors) {
     const range = source.rangeOf(error.pos);
+    if (hintedLines.has(range.start.line)) continue;
     if (error.code === 'DUPLICATE_KEY') {
       bag.report('duplicateKey', range, text.slice(error.pos[0], error.pos[1]));
-    } else {
-      bag.report('yamlSyntax', range, error.message.split('\n')[0].replace(/\.$/, ''));
+      continue;
     }
+    // One hint to quote the value replaces every YAML error of its line.
+    if (reportUnquotedExpression(source, range.start.line, bag)) {
+      hintedLines.add(range.start.line);
+      continue;
+    }
+    bag.report('yamlSyntax', range, error.message.split('\n')[0].replace(/\.$/, ''));
   }
   if (errors.length > 0) return undefined;
   if (source.aliasError) {
@@ -47,6 +55,20 @@ export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocu
   }
 
   return source;
+}
+
+/**
+ * Reports SRC1011 in place of the YAML errors of a line whose unquoted
+ * expression contains `: `, and returns whether it did.
+ */
+function reportUnquotedExpression(source: SourceDocument, line: number, bag: DiagnosticBag): boolean {
+  const lineText = source.text.split(/\r?\n/)[line - 1] ?? '';
+  const expression = findUnquotedExpression(lineText);
+  if (!expression) return false;
+
+  const range = { start: { line, column: expression.start + 1 }, end: { line, column: expression.end + 1 } };
+  bag.report('unquotedExpression', range, expression.text, expression.example);
+  return true;
 }
 
 /** Validates a document against the JSON Schema and builds the workflow model. */
