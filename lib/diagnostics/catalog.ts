@@ -34,6 +34,7 @@ export const catalog = {
   duplicateKey: entry('SRC1008', 'error', "Duplicate key '{0}': YAML keeps only one of them, so remove or rename the other."),
   invalidTaskName: entry('SRC1009', 'error', "Invalid task name '{0}': use letters, digits, '_' and '-', start with a letter or '_', and avoid the reserved names 'input', 'fail' and 'succeed'."),
   collectionKey: entry('SRC1010', 'error', "YAML reads '{0}' as a mapping whose key is a {1}, which a workflow cannot contain: quote it, as in {2}."),
+  unquotedExpression: entry('SRC1011', 'error', "YAML reads the ': ' inside the unquoted value '{0}' as the start of a mapping, so the line is invalid YAML: quote the whole value, as in {1}."),
 
   unknownTarget: entry('SRC1101', 'error', "Transition target '{0}' is not a task of this workflow{1}."),
   unreachableTask: entry('SRC1102', 'warning', "Task '{0}' is unreachable from the start tasks, so it is left out of the state machine: add a transition to it or remove it."),
@@ -48,6 +49,7 @@ export const catalog = {
   branchEndsWithoutJoin: entry('SRC1111', 'error', "Inside the fork closed by '{0}', {1} ends the branch without reaching the join: Step Functions cannot end the workflow from a branch, so route this path to '{0}'."),
   joinClosesTwoForks: entry('SRC1112', 'error', "Task '{0}' closes the fork at {1} and is reached again by the transition {2}: a join closes exactly one fork."),
   unsupportedJoin: entry('SRC1113', 'error', "'join: {0}' of task '{1}' waits for more branches than the {2} of its fork: write a number up to {2}, or 'all'."),
+  joinWithoutArrivals: entry('SRC1115', 'warning', "Task '{0}' has 'join: {1}', but {2}. Remove 'join', or route two or more branches of a fork to '{0}'."),
   emptyBranch: entry('SRC1114', 'error', "The fork at {0} goes straight to its join '{1}': every branch needs at least one task."),
 
   expressionSyntax: entry('SRC1201', 'error', 'Invalid JSONata expression: {0}.'),

@@ -71,8 +71,8 @@ export interface Task {
   transitions: Partial<Record<TransitionKind, Transition>>;
   /** Set for every `join` form, so that the graph analysis finds the fork it closes. */
   join?: 'all';
-  /** The `join` value as written, kept to report the forms that are not supported. */
-  joinSpec?: { value: string; range: SourceRange };
+  /** The `join` value as written, with the ranges of the value and of the `join` key, kept to report the forms that are not supported. */
+  joinSpec?: { value: string; range: SourceRange; keyRange: SourceRange };
   timeout?: number;
   retry?: Retry;
   withItems?: WithItems;

@@ -144,7 +144,11 @@ function readTask(pair: Pair<Scalar, YAMLMap>, reader: ValueReader, source: Sour
   if (workflowNode) task.workflow = inline.action.replace(/\./g, '-');
   if (joinPair) {
     const joinNode = joinPair.value as Scalar;
-    task.joinSpec = { value: String(joinNode.value), range: source.rangeOf(rangeOf(joinNode)) };
+    task.joinSpec = {
+      value: String(joinNode.value),
+      range: source.rangeOf(rangeOf(joinNode)),
+      keyRange: source.rangeOf(rangeOf(joinPair.key as Node)),
+    };
     // Every join form closes a fork in the graph, and checkStructure reports the unsupported ones.
     task.join = 'all';
   }

@@ -74,7 +74,7 @@ export const diagnosticCases: DiagnosticCase[] = [
     source: `${header}tasks:\n  a:\n    action: shop.check\n    timeout: soon\n`,
     line: 6,
     column: 14,
-    message: "Invalid value at 'tasks.a.timeout': 'soon' is not a whole number, so write a whole number from 1 to 31536000 instead. Task timeout in seconds.",
+    message: "Invalid value at 'tasks.a.timeout': expected a whole number from 1 to 31536000, not 'soon'. Task timeout in seconds.",
   },
   {
     code: 'SRC1007',
@@ -107,6 +107,14 @@ export const diagnosticCases: DiagnosticCase[] = [
     line: 7,
     column: 14,
     message: `YAML reads '{{ _.month }}' as a mapping whose key is a mapping, which a workflow cannot contain: quote it, as in month: "{{ _.month }}".`,
+  },
+  {
+    code: 'SRC1011',
+    title: 'unquoted expression with a colon',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    input:\n      size: <% $x ? 'big' : 'small' %>\n`,
+    line: 7,
+    column: 13,
+    message: `quote the whole value, as in size: "<% $x ? 'big' : 'small' %>".`,
   },
   {
     code: 'SRC1101',
@@ -224,6 +232,14 @@ export const diagnosticCases: DiagnosticCase[] = [
     line: 14,
     column: 11,
     message: "'join: 3' of task 'j' waits for more branches than the 2 of its fork",
+  },
+  {
+    code: 'SRC1115',
+    title: 'join on a start task',
+    source: `${header}tasks:\n  a:\n    action: shop.check\n    join: all\n`,
+    line: 6,
+    column: 5,
+    message: "Task 'a' has 'join: all', but no transition reaches it, so the join has no effect.",
   },
   {
     code: 'SRC1114',

@@ -2,6 +2,7 @@ import type { DiagnosticBag, SourceRange } from '../../diagnostics/diagnostic';
 import type { Task, Workflow } from '../../dsl/model';
 import { exclusiveDefault } from '../emit/emit-choice';
 import { describeFork } from './analyse-graph';
+import { checkJoinReach } from './check-join-reach';
 import { checkPartialJoin } from './check-partial-join';
 import { isGuardedGroup, sourceTaskOf, transitionGroups, type Region, type WorkflowGraph } from './regions';
 
@@ -10,11 +11,12 @@ import { isGuardedGroup, sourceTaskOf, transitionGroups, type Region, type Workf
  * joining fork branch must reach its join, so no `succeed` or `noop` may
  * end it. A `succeed` would end only a branch that reaches no join, and a
  * join cannot wait for more branches than its fork has. Warns where guards may overlap, because a Choice
- * state takes only the first match.
+ * state takes only the first match, and where a join has fewer than two inbound transitions.
  */
 export function checkStructure(workflow: Workflow, graph: WorkflowGraph, bag: DiagnosticBag): void {
   for (const task of workflow.tasks) {
     checkPartialJoin(task, graph, bag);
+    checkJoinReach(workflow, task, graph, bag);
     checkGuardOverlap(task, bag);
   }
 
