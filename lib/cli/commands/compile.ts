@@ -6,6 +6,7 @@ import { defaultActionsDir, discoverActions } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { readSource } from '../read-source';
+import { requireWorkflowFile } from '../workflow-files';
 
 /**
  * Compiles one file to ASL JSON on stdout or in `out`, with diagnostics on
@@ -13,6 +14,7 @@ import { readSource } from '../read-source';
  * an object of ASL by state machine name.
  */
 export function compileFile(file: string, out: string | undefined, actionsDir: string, output: CliOutput): number {
+  requireWorkflowFile(file, 'compile');
   const source = readSource(file);
   const result = compileWorkflows(source, { file, actions: discoverActions(actionsDir), actionsFolder: { path: actionsDir, exists: existsSync(actionsDir) } });
   for (const diagnostic of result.diagnostics) {

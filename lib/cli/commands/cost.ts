@@ -7,6 +7,7 @@ import { compileWorkflowFile } from '../compile-workflow-file';
 import { defaultActionsDir } from '../discover-actions';
 import { ExitCode } from '../exit-codes';
 import type { CliOutput } from '../output';
+import { requireWorkflowFile } from '../workflow-files';
 
 interface CostOptions {
   json?: boolean;
@@ -20,6 +21,7 @@ interface CostOptions {
 
 /** Prints the cost estimate of one workflow file as a table or JSON and returns the exit code. */
 export function estimateCost(file: string, options: CostOptions, output: CliOutput): number {
+  requireWorkflowFile(file, 'cost');
   const compiled = compileWorkflowFile(file, options.actionsDir, output, options.workflow);
   if (!compiled) return ExitCode.diagnostics;
 

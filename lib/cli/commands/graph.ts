@@ -13,6 +13,7 @@ import { ExitCode, UsageError } from '../exit-codes';
 import { executionArnOf, ExecutionWorkflowMismatchError, readExecutionStatuses } from '../graph/execution-statuses';
 import { renderSvg, SvgRenderError } from '../graph/render-svg';
 import type { CliOutput } from '../output';
+import { requireWorkflowFile } from '../workflow-files';
 
 /** Exit code when the execution cannot be read or the SVG cannot be rendered. */
 const LOOKUP_FAILED = 1;
@@ -50,6 +51,7 @@ export function registerGraph(program: Command, output: CliOutput, setExitCode: 
 
 /** Prints or writes the graph of one workflow file and returns the exit code. */
 export async function drawGraph(file: string, options: GraphOptions, output: CliOutput): Promise<number> {
+  requireWorkflowFile(file, 'graph');
   const compiled = compileWorkflowFile(file, options.actionsDir, output, options.workflow);
   if (!compiled) return ExitCode.diagnostics;
 

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync } from 'fs';
-import { join } from 'path';
+import { existsSync } from 'fs';
 import type { Command } from 'commander';
 import { compileFile } from '../../compiler';
 import { formatDiagnostic } from '../../diagnostics/format';
@@ -7,6 +6,7 @@ import { defaultActionsDir, discoverActions } from '../discover-actions';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { readSource } from '../read-source';
+import { expandWorkflowFiles, workflowFilesOf } from '../workflow-files';
 
 const defaultWorkflowsDir = 'workflows';
 
@@ -14,10 +14,7 @@ function defaultFiles(): string[] {
   if (!existsSync(defaultWorkflowsDir)) {
     throw new UsageError(`No files given and no '${defaultWorkflowsDir}' folder here: pass the workflow files to validate.`);
   }
-  return readdirSync(defaultWorkflowsDir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort()
-    .map((name) => join(defaultWorkflowsDir, name));
+  return workflowFilesOf(defaultWorkflowsDir);
 }
 
 /** Compiles each file, prints its diagnostics and returns the exit code. */
@@ -49,9 +46,9 @@ export function registerValidate(program: Command, output: CliOutput, setExitCod
   program
     .command('validate')
     .description('Check workflow files and print their diagnostics (default: workflows/*.yaml).')
-    .argument('[files...]', 'workflow YAML files')
+    .argument('[files...]', 'workflow YAML files, or folders whose .yaml and .yml files to check (not recursively)')
     .option('--actions-dir <dir>', 'folder of the action Lambdas, <system>/<name>.ts', defaultActionsDir)
     .action((files: string[], options: { actionsDir: string }) => {
-      setExitCode(validateFiles(files.length > 0 ? files : defaultFiles(), options.actionsDir, output));
+      setExitCode(validateFiles(files.length > 0 ? expandWorkflowFiles(files) : defaultFiles(), options.actionsDir, output));
     });
 }
