@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 
 import { errorMessage, type LocalLog } from './log';
-import { LocalRuntime, startRuntime } from './runtime';
+import { LocalRuntime, startRuntime, type RuntimeOptions } from './runtime';
 import type { ScheduleResource } from './scheduler/read-schedules';
 import { RuntimePorts } from './runtime-ports';
 import { synthesize } from './synthesize';
@@ -22,6 +22,8 @@ export interface ServeOptions {
   print?: (line: string) => void;
   /** The runtime's log. @default the console, plus `<dataDir>/runtime.log` */
   log?: LocalLog;
+  /** Extra environment variables for every function, or per function, passed to `startRuntime`. */
+  environmentOverrides?: RuntimeOptions['environmentOverrides'];
 }
 
 /**
@@ -38,7 +40,13 @@ export async function serve(options: ServeOptions): Promise<LocalRuntime> {
     print(`Synthesizing the app into ${assemblyDir} ...`);
     await synthesize(options.projectDir, assemblyDir);
   }
-  const runtime = await startRuntime({ assemblyDir, dataDir, ports: options.ports, log: options.log });
+  const runtime = await startRuntime({
+    assemblyDir,
+    dataDir,
+    ports: options.ports,
+    log: options.log,
+    environmentOverrides: options.environmentOverrides,
+  });
   const webViewUrl = await attachWebView(runtime, { dataDir, port: options.webPort ?? webViewPortFor(options.ports) });
   print(describeRuntime(runtime, dataDir, webViewUrl));
 

@@ -1,9 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 
+import { DEFAULT_SYSTEMS } from '../../cdk/sirocco-context';
 import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
-import { serve } from '../../local/serve';
-import { startSampleSystems } from '../../samples/sample-systems';
+import { serve, type ServeOptions } from '../../local/serve';
+import { DEFAULT_ACCOUNTING_PORT, DEFAULT_BONUS_PORT, startSampleSystems } from '../../samples/sample-systems';
+import { sampleSystemOverrides } from '../../samples/system-url-overrides';
 import { DEFAULT_WEB_PORT } from '../../web/web-view';
 import type { CliOutput } from '../output';
 
@@ -21,6 +23,8 @@ interface StartOptions {
   apiPort: number;
   webPort?: number;
   samples: boolean;
+  accountingPort: number;
+  bonusPort: number;
 }
 
 /** Registers `sirocco start`, which runs the synthesized app on the local runtime until SIGINT or SIGTERM. */
@@ -36,7 +40,19 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
     .option('--dynamodb-port <port>', 'port of DynamoDB (dynalite)', parsePort, DEFAULT_PORTS.dynamodb)
     .option('--outbox-port <port>', 'port of SNS Publish and SES v2 SendEmail', parsePort, DEFAULT_PORTS.outbox)
     .option('--api-port <port>', 'port of the API Gateway routes', parsePort, DEFAULT_PORTS.apiGateway)
-    .option('--no-samples', 'leave out the sample accounting and bonus systems (ports 4701 and 4702)')
+    .option('--no-samples', 'leave out the sample accounting and bonus systems')
+    .option(
+      '--accounting-port <port>',
+      `port of the sample accounting system (0 picks a free port), called by the actions whose cdk.json URL is ${DEFAULT_SYSTEMS.accounting}`,
+      parsePort,
+      DEFAULT_ACCOUNTING_PORT,
+    )
+    .option(
+      '--bonus-port <port>',
+      `port of the sample bonus system (0 picks a free port), called by the actions whose cdk.json URL is ${DEFAULT_SYSTEMS.bonus}`,
+      parsePort,
+      DEFAULT_BONUS_PORT,
+    )
     .option('--web-port <port>', `port of the web view (default ${DEFAULT_WEB_PORT}, or a free port when every other port is 0)`, parsePort)
     .action(async (options: StartOptions) => {
       const ports: RuntimePorts = {
@@ -47,9 +63,11 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
         apiGateway: options.apiPort,
       };
       try {
+        let environmentOverrides: ServeOptions['environmentOverrides'];
         if (options.samples) {
-          const systems = await startSampleSystems();
+          const systems = await startSampleSystems({ accountingPort: options.accountingPort, bonusPort: options.bonusPort });
           output.stdout(`Sample systems: accounting ${systems.accountingUrl}, bonus ${systems.bonusUrl}\n`);
+          environmentOverrides = sampleSystemOverrides(systems);
         }
         await serve({
           projectDir: process.cwd(),
@@ -58,6 +76,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
           synth: options.synth,
           ports,
           webPort: options.webPort,
+          environmentOverrides,
           print: (line) => output.stdout(`${line}\n`),
         });
       } catch (error) {

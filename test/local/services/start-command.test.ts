@@ -52,17 +52,23 @@ describe('sirocco start', () => {
     expect(code).toBe(0);
   }, 60_000);
 
-  it('starts the sample systems unless told not to', async () => {
-    const ports = EPHEMERAL_PORTS.filter((argument) => argument !== '--no-samples');
+  it('starts the sample systems on the given ports', async () => {
+    const ports = [...EPHEMERAL_PORTS.filter((argument) => argument !== '--no-samples'), '--accounting-port', '0', '--bonus-port', '0'];
     const run = runStart(['--no-synth', '--assembly', buildTestAssembly(), '--data', createTempDir('samples'), ...ports]);
 
     await waitForOutput(run.output, 'Press Ctrl+C to stop.', run.exit);
-    const response = await fetch('http://127.0.0.1:4701/employees/E1001/salary?month=2026-11');
+    const [, accountingUrl, bonusUrl] = /Sample systems: accounting (\S+), bonus (\S+)/.exec(run.output())!;
+    const lambdaUrl = /Lambda {2,}(\S+)/.exec(run.output())![1];
+    const salary = await fetch(`${accountingUrl}/employees/E1001/salary?month=2026-11`);
+    const invoke = await fetch(`${lambdaUrl}/2015-03-31/functions/echo/invocations`, { method: 'POST', body: '{}' });
+    const echoed = (await invoke.json()) as { environment: Record<string, string> };
     run.child.kill('SIGINT');
     const code = await run.exit;
 
-    expect(run.output()).toContain('Sample systems: accounting http://127.0.0.1:4701, bonus http://127.0.0.1:4702');
-    expect(response.status).toBe(200);
+    expect(accountingUrl).not.toBe('http://127.0.0.1:4701');
+    expect(bonusUrl).not.toBe('http://127.0.0.1:4702');
+    expect(salary.status).toBe(200);
+    expect(echoed.environment.SYSTEM_URL).toBe(accountingUrl);
     expect(code).toBe(0);
   }, 60_000);
 
