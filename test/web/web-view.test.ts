@@ -111,11 +111,12 @@ async function waitForStatus(executionArn: string, status: string): Promise<void
   throw new Error(`Execution ${executionArn} did not reach ${status} within 20 seconds.`);
 }
 
+/** Makes the bonus system fail `times` times, answering late so that the salary_base branch has succeeded by then. */
 async function injectBonusFailures(employeeId: string, times: number): Promise<void> {
   const response = await fetch(`${systems.bonusUrl}/_control/fail`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ path: `/employees/${employeeId}/bonus`, status: 500, times }),
+    body: JSON.stringify({ path: `/employees/${employeeId}/bonus`, status: 500, times, delayMs: 3000 }),
   });
   expect(response.status).toBe(204);
 }
