@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       dataDir: path.join(workDir, 'data'),
       ports: 0,
       log: createMemoryLog(),
-      environmentOverrides: sampleSystemOverrides(systems),
+      environmentOverrides: sampleSystemOverrides(systems).environmentOf,
     });
 
     const idleRss = treeRssBytes(process.pid);

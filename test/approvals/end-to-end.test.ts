@@ -52,7 +52,7 @@ beforeAll(async () => {
     dataDir: temporaryDir('data'),
     ports: 0,
     log: createMemoryLog(),
-    environmentOverrides: sampleSystemOverrides(systems),
+    environmentOverrides: sampleSystemOverrides(systems).environmentOf,
   });
 
   sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });

@@ -116,7 +116,7 @@ beforeAll(async () => {
     ports: 0,
     log: runtimeLog,
     ttlSweepMilliseconds: 0,
-    environmentOverrides: sampleSystemOverrides(systems),
+    environmentOverrides: sampleSystemOverrides(systems).environmentOf,
   });
 }, 240_000);
 

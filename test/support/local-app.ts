@@ -45,7 +45,7 @@ export async function startLocalApp(): Promise<LocalApp> {
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sirocco-app-data-')),
     ports: 0,
     log: createMemoryLog(),
-    environmentOverrides: sampleSystemOverrides(systems),
+    environmentOverrides: sampleSystemOverrides(systems).environmentOf,
   });
 
   const clientOptions = { region: 'us-east-1', credentials: CREDENTIALS };

@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 
-import { DEFAULT_SYSTEMS } from '../../cdk/sirocco-context';
 import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
-import { serve, type ServeOptions } from '../../local/serve';
+import { serve } from '../../local/serve';
 import { DEFAULT_ACCOUNTING_PORT, DEFAULT_BONUS_PORT, startSampleSystems } from '../../samples/sample-systems';
-import { sampleSystemOverrides } from '../../samples/system-url-overrides';
+import { sampleSystemOverrides, type SampleSystemOverrides } from '../../samples/system-url-overrides';
 import { DEFAULT_WEB_PORT } from '../../web/web-view';
 import type { CliOutput } from '../output';
 
@@ -40,16 +39,16 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
     .option('--dynamodb-port <port>', 'port of DynamoDB (dynalite)', parsePort, DEFAULT_PORTS.dynamodb)
     .option('--outbox-port <port>', 'port of SNS Publish and SES v2 SendEmail', parsePort, DEFAULT_PORTS.outbox)
     .option('--api-port <port>', 'port of the API Gateway routes', parsePort, DEFAULT_PORTS.apiGateway)
-    .option('--no-samples', 'leave out the sample accounting and bonus systems')
+    .option('--no-samples', 'leave out the sample accounting and bonus systems, and call the system URLs of cdk.json')
     .option(
       '--accounting-port <port>',
-      `port of the sample accounting system (0 picks a free port), called by the actions whose cdk.json URL is ${DEFAULT_SYSTEMS.accounting}`,
+      'port of the sample accounting system (0 picks a free port), which the accounting actions call in place of their cdk.json URL',
       parsePort,
       DEFAULT_ACCOUNTING_PORT,
     )
     .option(
       '--bonus-port <port>',
-      `port of the sample bonus system (0 picks a free port), called by the actions whose cdk.json URL is ${DEFAULT_SYSTEMS.bonus}`,
+      'port of the sample bonus system (0 picks a free port), which the bonus actions call in place of their cdk.json URL',
       parsePort,
       DEFAULT_BONUS_PORT,
     )
@@ -63,22 +62,24 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
         apiGateway: options.apiPort,
       };
       try {
-        let environmentOverrides: ServeOptions['environmentOverrides'];
+        let overrides: SampleSystemOverrides | undefined;
         if (options.samples) {
           const systems = await startSampleSystems({ accountingPort: options.accountingPort, bonusPort: options.bonusPort });
           output.stdout(`Sample systems: accounting ${systems.accountingUrl}, bonus ${systems.bonusUrl}\n`);
-          environmentOverrides = sampleSystemOverrides(systems);
+          overrides = sampleSystemOverrides(systems);
         }
-        await serve({
+        const runtime = await serve({
           projectDir: process.cwd(),
           assemblyDir: options.assembly,
           dataDir: options.data,
           synth: options.synth,
           ports,
           webPort: options.webPort,
-          environmentOverrides,
+          environmentOverrides: overrides?.environmentOf,
           print: (line) => output.stdout(`${line}\n`),
         });
+        const replaced = overrides?.describe(runtime.stacks.flatMap((resources) => resources.functions));
+        if (replaced) output.stdout(`${replaced}\n`);
       } catch (error) {
         output.stderr(`error: ${errorMessage(error)}\n`);
         setExitCode(START_FAILED);

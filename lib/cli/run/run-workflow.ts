@@ -21,7 +21,7 @@ import { UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 import { approvalLinksOf, decideThroughLink, type Decision } from './approval-decider';
 import { findRunWorkflowFiles, type RunWorkflowFiles } from './run-workflow-files';
-import { sampleSystemOverrides } from './sample-system-overrides';
+import { sampleSystemOverrides } from '../../samples/system-url-overrides';
 import { synthesizeWorkflows } from './synthesize-workflows';
 import { retryWaitStatesOf, TaskProgressPrinter } from './task-progress-printer';
 

@@ -125,7 +125,7 @@ describe('the project synthesized assembly', () => {
         dataDir: createTempDir('project-runtime'),
         ports: 0,
         log: createMemoryLog(),
-        environmentOverrides: sampleSystemOverrides(systems),
+        environmentOverrides: sampleSystemOverrides(systems).environmentOf,
       });
       sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: 'us-east-1', credentials: CREDENTIALS });
     }, 60_000);
