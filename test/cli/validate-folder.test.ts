@@ -68,7 +68,7 @@ describe('validate with a folder', () => {
 describe('one-file commands with a folder', () => {
   const workflows = join(__dirname, '..', '..', 'workflows');
 
-  test.each(['compile', 'graph', 'cost'])('%s names the folder and a file', async (command) => {
+  test.each(['compile', 'graph', 'cost', 'run'])('%s names the folder and a file', async (command) => {
     const { code, stdout, stderr } = await sirocco(command, workflows);
 
     expect(code).toBe(2);

@@ -12,6 +12,7 @@ import { parseEnvironment } from '../run/parse-environment';
 import { requireDecisionForApprovals } from '../run/require-decision';
 import { runWorkflow, type RunResult } from '../run/run-workflow';
 import { parseRunInput } from '../run/validate-run-input';
+import { requireWorkflowFile } from '../workflow-files';
 
 /** Exit code of a run that did not succeed, or whose synthesis or runtime start failed. */
 const RUN_FAILED = 1;
@@ -61,6 +62,7 @@ export function registerRun(program: Command, output: CliOutput, setExitCode: (c
 }
 
 async function runCommand(file: string, options: RunCommandOptions, output: CliOutput, terminal: boolean): Promise<number> {
+  requireWorkflowFile(file, 'run');
   const decision = decisionOf(options);
   const input = parseRunInput(options.input, file, options.actionsDir, options.workflow);
   requireDecisionForApprovals(file, { actionsDir: options.actionsDir, workflow: options.workflow, decision, terminal });
