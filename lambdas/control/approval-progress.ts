@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { currentGroupKey, executionIndexKey, groupKey } from '../approvals/keys';
 import type { DecisionRecord, GroupRecord } from '../approvals/records';
-import { APPROVAL_PREFIX, BY_WORKFLOW_INDEX } from '../history/keys';
+import { APPROVAL_PREFIX } from '../history/keys';
 import type { ControlContext } from './context';
 import type { FoundExecution } from './execution-lookup';
+import { queryByWorkflowPrefix } from './query-by-workflow';
 
 export interface PendingApproval {
   task: string;
@@ -80,27 +81,6 @@ async function readOpenGroup(
   return record && OPEN_GROUP_STATUSES.has(record.status) ? record : undefined;
 }
 
-async function readDecisions(
-  context: ControlContext,
-  executionArn: string,
-): Promise<DecisionRecord[]> {
-  const decisions: DecisionRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: BY_WORKFLOW_INDEX,
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :approval)',
-        ExpressionAttributeValues: {
-          ':pk': executionIndexKey(executionArn),
-          ':approval': APPROVAL_PREFIX,
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    decisions.push(...((page.Items ?? []) as DecisionRecord[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return decisions;
+async function readDecisions(context: ControlContext, executionArn: string): Promise<DecisionRecord[]> {
+  return queryByWorkflowPrefix<DecisionRecord>(context, executionIndexKey(executionArn), APPROVAL_PREFIX);
 }

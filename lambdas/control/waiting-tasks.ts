@@ -1,11 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
-import { BY_WORKFLOW_INDEX } from '../history/keys';
 import { callbackKey, type CallbackRow } from '../std/callback-keys';
 import { pauseIndexKeys, PAUSE_SORT_PREFIX } from '../std/pause-keys';
 import type { ControlContext } from './context';
-import { resumeTaskOf } from './pause-state';
 import type { FoundExecution } from './execution-lookup';
+import { resumeTaskOf } from './pause-state';
+import { queryByWorkflowPrefix } from './query-by-workflow';
 import type { TaskView } from './task-progress';
 
 /** A callback row of a pause state, indexed under its execution. */
@@ -35,23 +35,7 @@ export interface WaitingTask {
 
 /** Lists the pause rows of an execution through the `byWorkflow` index. */
 export async function queryPauses(context: ControlContext, executionArn: string): Promise<PauseRow[]> {
-  const keys = pauseIndexKeys(executionArn, '');
-  const rows: PauseRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: BY_WORKFLOW_INDEX,
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.gsi1pk, ':prefix': PAUSE_SORT_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    rows.push(...((page.Items ?? []) as PauseRow[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return rows;
+  return queryByWorkflowPrefix<PauseRow>(context, pauseIndexKeys(executionArn, '').gsi1pk, PAUSE_SORT_PREFIX);
 }
 
 /**
