@@ -8,19 +8,30 @@ export interface Failure {
 }
 
 /**
- * Returns the state where the execution failed: the summary with the latest
- * uncaught failure, or undefined when no state failed without a Catch.
+ * Returns the state where the execution failed, or undefined when no state
+ * failed without a Catch. Among the uncaught failures, the one with the
+ * execution's own error and cause wins, because a Parallel or Map state fails
+ * with the error of the branch that failed first. Otherwise, the latest one.
  */
-export function findFailedTask(summaries: TaskSummary[]): TaskSummary | undefined {
-  let failed: TaskSummary | undefined;
+export function findFailedTask(summaries: TaskSummary[], executionFailure?: Failure): TaskSummary | undefined {
+  const uncaught = summaries.filter(
+    (summary) =>
+      summary.failureEventId !== undefined &&
+      !summary.failureCaught &&
+      (summary.status === 'FAILED' || summary.status === 'TIMED_OUT'),
+  );
+  const sameFailure = uncaught.filter(
+    (summary) => executionFailure?.error !== undefined && summary.error === executionFailure.error && summary.cause === executionFailure.cause,
+  );
+  return latestFailure(sameFailure.length > 0 ? sameFailure : uncaught);
+}
+
+function latestFailure(summaries: TaskSummary[]): TaskSummary | undefined {
+  let latest: TaskSummary | undefined;
   for (const summary of summaries) {
-    if (summary.failureEventId === undefined || summary.failureCaught) continue;
-    if (summary.status !== 'FAILED' && summary.status !== 'TIMED_OUT') continue;
-    if (!failed || summary.failureEventId > (failed.failureEventId ?? 0)) {
-      failed = summary;
-    }
+    if (!latest || (summary.failureEventId ?? 0) > (latest.failureEventId ?? 0)) latest = summary;
   }
-  return failed;
+  return latest;
 }
 
 /**
@@ -64,7 +75,7 @@ export function blameUnendedState(
  * the history links to the execution's failure, when it does. It gets the
  * execution's error when no event of its own failed, such as a state whose
  * JSONata expression failed. Without `origin`, the guess of `blameUnendedState`
- * and then the latest uncaught failure are taken. Every other state whose last
+ * and then the uncaught failure of `findFailedTask` are taken. Every other state whose last
  * failure was not caught was stopped by the execution's end, such as a task of
  * another branch waiting for its retry, so it becomes ABORTED.
  */
@@ -85,7 +96,7 @@ export function settleExecutionFailure(
   if (failed?.status !== 'FAILED' && failed?.status !== 'TIMED_OUT') failed = undefined;
   if (!failed) {
     blameUnendedState(summaries, lastEntries, executionFailure);
-    failed = findFailedTask([...summaries.values()]);
+    failed = findFailedTask([...summaries.values()], executionFailure);
   }
   if (!failed) return;
 

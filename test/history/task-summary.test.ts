@@ -271,6 +271,26 @@ describe('summarizeTasks', () => {
     expect(slow?.attempts).toBe(2);
   });
 
+  it('blames the branch whose error the execution carries', () => {
+    const history = new HistoryBuilder();
+    history.add({ type: 'ExecutionStarted' }, 0);
+    const split = history.add({ type: 'ParallelStateEntered', stateEnteredEventDetails: { name: 'split' } });
+    const branches = history.add({ type: 'ParallelStateStarted' }, split);
+    history.failedTask('bonus', 'SystemError.404', 'GET /employees/E9999/bonus failed with status 404', 1, branches);
+    history.failedTask('salary_base', 'SystemError.404', 'GET /employees/E9999/salary failed with status 404', 1, branches);
+    history.add({ type: 'ParallelStateFailed' }, split);
+    history.add({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'SystemError.404', cause: 'GET /employees/E9999/bonus failed with status 404' },
+    });
+
+    const summaries = summarizeTasks(history.events, 'FAILED');
+
+    expect(findFailedTask(summaries)?.name).toBe('bonus');
+    expect(summaries.find((task) => task.name === 'bonus')?.status).toBe('FAILED');
+    expect(summaries.find((task) => task.name === 'salary_base')?.status).toBe('ABORTED');
+  });
+
   it('follows the failure chain into a branch', () => {
     const history = new HistoryBuilder();
     history.add({ type: 'ExecutionStarted' }, 0);
