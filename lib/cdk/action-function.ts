@@ -14,8 +14,11 @@ export interface ActionFunctionProps {
   actionsDir: string;
   /** Folder of package-lock.json and node_modules, used by esbuild. */
   projectRoot: string;
-  /** Base URL of the action's external system, passed as env `SYSTEM_URL`. */
-  systemUrl: string;
+  /**
+   * Base URL of the action's external system, passed as env `SYSTEM_URL`.
+   * Without it the function gets no `SYSTEM_URL`, which suits an action that calls no system.
+   */
+  systemUrl?: string;
   /** History table, whose name is passed as env `HISTORY_TABLE`. */
   historyTable: dynamodb.ITable;
   /**
@@ -37,7 +40,7 @@ export class ActionFunction extends BundledFunction {
       projectRoot: props.projectRoot,
       logRetention: props.logRetention,
       environment: {
-        SYSTEM_URL: props.systemUrl,
+        ...(props.systemUrl === undefined ? {} : { SYSTEM_URL: props.systemUrl }),
         HISTORY_TABLE: props.historyTable.tableName,
         POWERTOOLS_SERVICE_NAME: props.action,
       },

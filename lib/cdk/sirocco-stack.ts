@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, Stack, StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -118,24 +118,33 @@ export class SiroccoStack extends Stack {
 
     for (const action of actions) {
       const { system, name } = parseActionName(action);
-      const systemUrl = props.settings.systems[system];
-      if (!systemUrl) {
-        throw new Error(
-          `Action "${action}" needs the base URL of system "${system}": add it to the cdk.json context "sirocco:systems".`,
-        );
-      }
-      functions.set(
+      const systemUrl = Object.hasOwn(props.settings.systems, system) ? props.settings.systems[system] : undefined;
+      const actionFunction = new ActionFunction(this, `Action-${system}-${name}`, {
         action,
-        new ActionFunction(this, `Action-${system}-${name}`, {
-          action,
-          actionsDir: props.actionsDir ?? join(props.projectRoot, 'lambdas', 'actions'),
-          projectRoot: props.projectRoot,
-          systemUrl,
-          historyTable: this.historyTable,
-        }),
-      );
+        actionsDir: props.actionsDir ?? join(props.projectRoot, 'lambdas', 'actions'),
+        projectRoot: props.projectRoot,
+        systemUrl,
+        historyTable: this.historyTable,
+      });
+      if (systemUrl === undefined) {
+        warnMissingSystemUrl(actionFunction, action, system);
+      }
+      functions.set(action, actionFunction);
     }
 
     return functions;
   }
+}
+
+/**
+ * Warns that an action's system has no base URL. The synth goes on, because an
+ * action that only computes needs none, and an action that calls its system
+ * fails at call time with the same advice (lambdas/shared/system-url.ts).
+ */
+function warnMissingSystemUrl(actionFunction: ActionFunction, action: string, system: string): void {
+  Annotations.of(actionFunction).addWarningV2(
+    'sirocco:systemUrlMissing',
+    `Action "${action}" gets no SYSTEM_URL, because the cdk.json context "sirocco:systems" has no base URL of system "${system}": ` +
+      'add it there if the action calls its system.',
+  );
 }

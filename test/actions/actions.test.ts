@@ -27,6 +27,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   delete process.env.SYSTEM_URL;
+  delete process.env.POWERTOOLS_SERVICE_NAME;
 });
 
 function actionEvent(task: string, input: Record<string, unknown>): ActionEvent {
@@ -111,7 +112,30 @@ describe('accounting.salary_base', () => {
     const call = salaryBase(actionEvent('salary_base', { employee_id: 'E1001', month: '2026-11' }));
 
     await expect(call).rejects.toMatchObject({ name: 'ConfigurationError' });
-    await expect(call).rejects.toThrow('SYSTEM_URL');
+    await expect(call).rejects.toThrow('Missing SYSTEM_URL');
+    await expect(call).rejects.toThrow('the cdk.json context "sirocco:systems"');
+  });
+
+  test('missing SYSTEM_URL names the system', async () => {
+    process.env.POWERTOOLS_SERVICE_NAME = 'accounting.salary_base';
+
+    const call = salaryBase(actionEvent('salary_base', { employee_id: 'E1001', month: '2026-11' }));
+
+    await expect(call).rejects.toMatchObject({ name: 'ConfigurationError' });
+    await expect(call).rejects.toThrow(
+      'Missing SYSTEM_URL: the cdk.json context "sirocco:systems" has no base URL of system "accounting". ' +
+        'Add it, as in {"accounting":"https://accounting.example.com"}, and synthesize again.',
+    );
+    expect(await countCalls(systems.accountingUrl)).toEqual({});
+  });
+
+  test('rejects a SYSTEM_URL without a scheme', async () => {
+    process.env.SYSTEM_URL = '127.0.0.1:4701';
+
+    const call = salaryBase(actionEvent('salary_base', { employee_id: 'E1001', month: '2026-11' }));
+
+    await expect(call).rejects.toMatchObject({ name: 'ConfigurationError' });
+    await expect(call).rejects.toThrow('Invalid SYSTEM_URL "127.0.0.1:4701"');
   });
 });
 

@@ -1,9 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 
+import { readSiroccoSettings } from '../../lib/cdk/sirocco-context';
+import { SiroccoStack } from '../../lib/cdk/sirocco-stack';
 import { MISSING_APPROVAL_FUNCTION_NAME } from '../../lib/cdk/workflow-state-machine';
-import { bonusOnlyWorkflow, compileSalary, createApp, createStack, subWorkflowCaller } from './stack-fixture';
+import { bonusOnlyWorkflow, compileSalary, createApp, createStack, PROJECT_ROOT, subWorkflowCaller } from './stack-fixture';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
@@ -225,10 +230,57 @@ describe('ActionFunction', () => {
     });
   });
 
-  test('missing system URL is rejected', () => {
-    const app = createApp({ 'sirocco:systems': { accounting: 'http://127.0.0.1:4701' } });
+  test('missing system URL warns', () => {
+    const stack = createStack(createApp({ 'sirocco:systems': { accounting: 'http://127.0.0.1:4701' } }));
+    const template = Template.fromStack(stack);
+    const bonusId = logicalIdAt(stack, 'Sirocco/Action-bonus-calculate/Function/Resource');
+    const salaryId = logicalIdAt(stack, 'Sirocco/Action-accounting-salary_base/Function/Resource');
+    const resources = template.toJSON().Resources;
 
-    expect(() => createStack(app)).toThrow('Action "bonus.calculate" needs the base URL of system "bonus"');
+    Annotations.fromStack(stack).hasWarning(
+      '/Sirocco/Action-bonus-calculate',
+      'Action "bonus.calculate" gets no SYSTEM_URL, because the cdk.json context "sirocco:systems" has no base URL of ' +
+        'system "bonus": add it there if the action calls its system. [ack: sirocco:systemUrlMissing]',
+    );
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('gets no SYSTEM_URL'))).toHaveLength(1);
+    expect(resources[bonusId].Properties.Environment.Variables).not.toHaveProperty('SYSTEM_URL');
+    expect(resources[bonusId].Properties.Environment.Variables).toHaveProperty('POWERTOOLS_SERVICE_NAME', 'bonus.calculate');
+    expect(resources[salaryId].Properties.Environment.Variables).toHaveProperty('SYSTEM_URL', 'http://127.0.0.1:4701');
+  });
+
+  test('system URL present gives no warning', () => {
+    const stack = createStack(createApp());
+
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('gets no SYSTEM_URL'));
+  });
+
+  test('system named like an Object member warns', () => {
+    // esbuild bundles only entries under the project root, as sirocco run does with --actions-dir.
+    mkdirSync(join(PROJECT_ROOT, '.sirocco'), { recursive: true });
+    const actionsDir = mkdtempSync(join(PROJECT_ROOT, '.sirocco', 'stack-actions-'));
+    try {
+      mkdirSync(join(actionsDir, 'constructor'));
+      writeFileSync(join(actionsDir, 'constructor', 'calculate.ts'), 'export async function handler() {\n  return {};\n}\n');
+      const workflow = bonusOnlyWorkflow();
+      workflow.asl.States.bonus.Arguments = { FunctionName: '${Action_constructor_calculate}', Payload: {} };
+      workflow.metadata.actions = ['constructor.calculate'];
+      workflow.metadata.substitutions = [{ key: 'Action_constructor_calculate', kind: 'action', action: 'constructor.calculate' }];
+      const app = createApp();
+
+      const stack = new SiroccoStack(app, 'Sirocco', {
+        workflows: [workflow],
+        settings: readSiroccoSettings(app.node),
+        projectRoot: PROJECT_ROOT,
+        actionsDir,
+      });
+
+      const functionId = logicalIdAt(stack, 'Sirocco/Action-constructor-calculate/Function/Resource');
+      const variables = Template.fromStack(stack).toJSON().Resources[functionId].Properties.Environment.Variables;
+      expect(variables).not.toHaveProperty('SYSTEM_URL');
+      Annotations.fromStack(stack).hasWarning('/Sirocco/Action-constructor-calculate', Match.stringLikeRegexp('system "constructor"'));
+    } finally {
+      rmSync(actionsDir, { recursive: true, force: true });
+    }
   });
 
   test('missing handler file is rejected', () => {

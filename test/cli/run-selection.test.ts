@@ -52,6 +52,7 @@ beforeAll(() => {
   actionsDir = temporaryDir('actions');
   writeFiles(actionsDir, {
     'accounting/triple.ts': 'export async function handler(event: { input: { x: number } }) {\n  return { value: event.input.x * 3 };\n}\n',
+    'demo/double.ts': 'export async function handler(event: { input: { x: number } }) {\n  return { value: event.input.x * 2 };\n}\n',
   });
 
   workflowsDir = temporaryDir('workflows');
@@ -82,6 +83,19 @@ beforeAll(() => {
       '  value: <% $.value %>',
       '',
     ].join('\n'),
+    'doubled.yaml': [
+      "version: '2.0'",
+      'name: doubled',
+      'input: [x]',
+      'tasks:',
+      '  a:',
+      '    action: demo.double x=<% $.x %>',
+      '    publish:',
+      '      value: <% task(a).result.value %>',
+      'output:',
+      '  value: <% $.value %>',
+      '',
+    ].join('\n'),
     'orphan.yaml': ["version: '2.0'", 'name: orphan', 'tasks:', '  call:', '    workflow: gone', ''].join('\n'),
     'typo.yaml': ["version: '2.0'", 'name: typo', 'tasks:', '  a:', '    acton: std.noop', ''].join('\n'),
   });
@@ -107,6 +121,18 @@ describe('sirocco run synthesis', () => {
     expect(out).toContain('Execution SUCCEEDED');
     expect(out).toContain('"value": 6');
     expect(fs.readdirSync(path.join(PROJECT_DIR, '.sirocco')).filter((name) => name.startsWith('run-actions-'))).toEqual([]);
+  }, 180_000);
+
+  test('runs an action of a system without a URL', async () => {
+    const systems = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'cdk.json'), 'utf8')).context['sirocco:systems'];
+    expect(systems).not.toHaveProperty('demo');
+
+    const { code, out, err } = await sirocco('run', path.join(workflowsDir, 'doubled.yaml'), '--input', '{"x": 21}', '--actions-dir', actionsDir);
+
+    expect(err).toBe('');
+    expect(out).toContain('Execution SUCCEEDED');
+    expect(out).toContain('"value": 42');
+    expect(code).toBe(0);
   }, 180_000);
 
   test('leaves out a broken unrelated file', async () => {
