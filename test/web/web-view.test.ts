@@ -426,6 +426,35 @@ describe('web view in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  test('keeps the message of a completion that came too late', async () => {
+    const executionArn = await startExecution('callbacks', {});
+    const { page, problems } = await openPage(`${webViewUrl}/#/executions/${encodeURIComponent(executionArn)}`);
+    const completion = page.locator('.waiting-task[data-task="ask_hr"]');
+    await completion.waitFor();
+    const staleDetail = await (await fetch(`${webViewUrl}/api/executions/${encodeURIComponent(executionArn)}`)).text();
+    // The page keeps reading the execution as it was, so that its card stays while another client completes the task.
+    await page.route(`**/api/executions/${encodeURIComponent(executionArn)}`, (route) =>
+      route.request().method() === 'GET' ? route.fulfill({ status: 200, contentType: 'application/json', body: staleDetail }) : route.continue(),
+    );
+    const completed = await fetch(`${controlApiUrl}/executions/${encodeURIComponent(executionArn)}/tasks/ask_hr/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ output: { by: 'cli' } }),
+    });
+    expect(completed.status).toBe(200);
+
+    await completion.getByRole('button', { name: 'Complete' }).click();
+    const notice = page.getByRole('status');
+    await notice.filter({ hasText: 'ask_hr' }).waitFor();
+    await page.unroute(`**/api/executions/${encodeURIComponent(executionArn)}`);
+    await page.locator('.waiting-task[data-task="pay"]').waitFor();
+
+    await expect(completion.count()).resolves.toBe(0);
+    await expect(notice.textContent()).resolves.toMatch(/ask_hr.*not waiting/);
+    expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   test('shows a failed branch, then redrives it', async () => {
     await injectBonusFailures('E1002', 5);
     const executionArn = await startSalary('E1002', '2026-12');

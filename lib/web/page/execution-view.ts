@@ -74,7 +74,15 @@ export function ExecutionView(props: { executionArn: string; workflows: Workflow
     execution.error ? ErrorBox(execution.error, execution.cause) : null,
     workflow ? h(Graph, { definition: workflow.definition, tasks: workflow.tasks, stateTasks: workflow.stateTasks, statuses: statusesOf(execution) }) : null,
     h(ApprovalsSection, { pending: execution.pendingApprovals, decided: execution.decidedApprovals }),
-    h(WaitingSection, { executionArn: execution.executionArn, waiting: execution.waitingTasks ?? [], onChange: () => setReloads((count) => count + 1) }),
+    h(WaitingSection, {
+      executionArn: execution.executionArn,
+      waiting: execution.waitingTasks ?? [],
+      onChange: () => {
+        setNotice(undefined);
+        setReloads((count) => count + 1);
+      },
+      onError: setNotice,
+    }),
     h(TaskTimeline, { execution }),
     h('h2', null, 'Input'),
     h('pre', { class: 'json', 'data-testid': 'input' }, formatJson(execution.input)),

@@ -11,6 +11,8 @@ interface WaitingProps {
   waiting: WaitingTask[];
   /** Called after a resume or a completion was accepted, so that the page reloads the execution. */
   onChange: () => void;
+  /** Called with the message of a rejected resume or completion, which the page keeps after the card is gone. */
+  onError: (message: string) => void;
 }
 
 /** Lists the pauses and the tasks that wait for their result, each with its Resume or Complete form. */
@@ -30,12 +32,10 @@ export function WaitingSection(props: WaitingProps) {
 
 function PauseCard(props: Omit<WaitingProps, 'waiting'> & { waiting: WaitingTask }) {
   const { waiting } = props;
-  const [error, setError] = useState<string | undefined>(undefined);
   const title = waiting.reason === 'pause-before' ? `Paused before ${waiting.task}` : `Paused after ${waiting.task} by the pause command`;
 
   const resume = () => {
-    setError(undefined);
-    resumeExecution(props.executionArn, resumeTaskOf(waiting.state)).then(props.onChange, (reason: Error) => setError(reason.message));
+    resumeExecution(props.executionArn, resumeTaskOf(waiting.state)).then(props.onChange, (reason: Error) => rejected(props, reason));
   };
 
   return h(
@@ -44,7 +44,6 @@ function PauseCard(props: Omit<WaitingProps, 'waiting'> & { waiting: WaitingTask
     h('h3', null, title),
     h('p', null, `Since ${formatTime(waiting.since)}.`),
     h('button', { type: 'button', onClick: resume }, 'Resume'),
-    error ? h('p', { class: 'error', role: 'alert' }, error) : null,
   );
 }
 
@@ -63,7 +62,7 @@ function CompletionCard(props: Omit<WaitingProps, 'waiting'> & { waiting: Waitin
       setError(`The result is not JSON (${(reason as Error).message}): write a JSON value such as {"ok": true}.`);
       return;
     }
-    completeTask(props.executionArn, waiting.state, parsed).then(props.onChange, (reason: Error) => setError(reason.message));
+    completeTask(props.executionArn, waiting.state, parsed).then(props.onChange, (reason: Error) => rejected(props, reason));
   };
 
   return h(
@@ -75,4 +74,10 @@ function CompletionCard(props: Omit<WaitingProps, 'waiting'> & { waiting: Waitin
     h('button', { type: 'submit' }, 'Complete'),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
   );
+}
+
+/** Reports a rejected request to the page, and reloads the execution, whose state may have moved on. */
+function rejected(props: Omit<WaitingProps, 'waiting'>, reason: Error): void {
+  props.onChange();
+  props.onError(reason.message);
 }
