@@ -9,7 +9,7 @@ import { formatTime } from './format';
 interface WaitingProps {
   executionArn: string;
   waiting: WaitingTask[];
-  /** Called after a resume or a completion was accepted, so that the page reloads the execution. */
+  /** Called after each resume or completion request, so that the page reloads the execution. */
   onChange: () => void;
   /** Called with the message of a rejected resume or completion, which the page keeps after the card is gone. */
   onError: (message: string) => void;
