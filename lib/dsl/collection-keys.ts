@@ -33,7 +33,10 @@ export function reportCollectionKeys(source: SourceDocument, bag: DiagnosticBag)
   return found;
 }
 
-/** Quotes text as a YAML double-quoted scalar, or single-quoted when it contains a double quote. */
+/**
+ * Quotes text as a YAML double-quoted scalar, or single-quoted when it contains
+ * a double quote or a backslash, which a double-quoted scalar reads as an escape.
+ */
 export function quoteYaml(text: string): string {
-  return text.includes('"') ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
+  return /["\\]/.test(text) ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
 }

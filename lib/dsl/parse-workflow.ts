@@ -63,11 +63,11 @@ export function readSourceDocument(text: string, bag: DiagnosticBag): SourceDocu
  */
 function reportUnquotedExpression(source: SourceDocument, line: number, bag: DiagnosticBag): boolean {
   const lineText = source.text.split(/\r?\n/)[line - 1] ?? '';
-  const expression = findUnquotedExpression(lineText);
-  if (!expression) return false;
+  const value = findUnquotedExpression(lineText);
+  if (!value) return false;
 
-  const range = { start: { line, column: expression.start + 1 }, end: { line, column: expression.end + 1 } };
-  bag.report('unquotedExpression', range, expression.text, expression.example);
+  const range = { start: { line, column: value.start + 1 }, end: { line, column: value.end + 1 } };
+  bag.report('unquotedExpression', range, value.text, value.example);
   return true;
 }
 
