@@ -1,7 +1,7 @@
 import { AccountingService } from './accounting-service';
 import { BonusService } from './bonus-service';
 import { DEFAULT_DATA_FILE, loadEmployees } from './employee-data';
-import { RunningJsonService, startJsonService } from './json-service';
+import { JsonServiceOptions, RunningJsonService, startJsonService } from './json-service';
 
 export const DEFAULT_ACCOUNTING_PORT = 4701;
 export const DEFAULT_BONUS_PORT = 4702;
@@ -27,13 +27,34 @@ export interface SampleSystems {
 
 const LOOPBACK = '127.0.0.1';
 
+/** A sample system whose port another process already uses. */
+export class SamplePortInUseError extends Error {
+  /** Command-line option of the port, the same in `sirocco start` and lib/samples/main.ts. */
+  readonly option: string;
+
+  constructor(
+    readonly system: 'accounting' | 'bonus',
+    readonly port: number,
+    options?: ErrorOptions,
+  ) {
+    const option = `--${system}-port`;
+    super(
+      `Port ${port} on ${LOOPBACK} (${option}) is already in use, so the sample ${system} system cannot start. ` +
+        `Stop the process that uses it, or choose another port with ${option} (0 picks a free port).`,
+      options,
+    );
+    this.name = 'SamplePortInUseError';
+    this.option = option;
+  }
+}
+
 /** Starts the sample accounting and bonus systems on loopback. */
 export async function startSampleSystems(options: SampleSystemsOptions = {}): Promise<SampleSystems> {
   const employees = loadEmployees(options.dataFile ?? DEFAULT_DATA_FILE);
   const accountingService = new AccountingService(employees);
   const bonusService = new BonusService(employees);
 
-  const accounting = await startJsonService({
+  const accounting = await startSampleService({
     name: 'accounting',
     host: LOOPBACK,
     port: options.accountingPort ?? DEFAULT_ACCOUNTING_PORT,
@@ -42,7 +63,7 @@ export async function startSampleSystems(options: SampleSystemsOptions = {}): Pr
   });
   let bonus: RunningJsonService;
   try {
-    bonus = await startJsonService({
+    bonus = await startSampleService({
       name: 'bonus',
       host: LOOPBACK,
       port: options.bonusPort ?? DEFAULT_BONUS_PORT,
@@ -62,4 +83,16 @@ export async function startSampleSystems(options: SampleSystemsOptions = {}): Pr
       await Promise.all([accounting.stop(), bonus.stop()]);
     },
   };
+}
+
+/** Starts one sample system, and names the system and its port option when the port is in use. */
+async function startSampleService(options: JsonServiceOptions & { name: 'accounting' | 'bonus' }): Promise<RunningJsonService> {
+  try {
+    return await startJsonService(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new SamplePortInUseError(options.name, options.port, { cause: error });
+    }
+    throw error;
+  }
 }

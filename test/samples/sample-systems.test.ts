@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SampleSystems, startSampleSystems } from '../../lib/samples/sample-systems';
+import { listenOnLoopback } from '../../lib/local/http/loopback-server';
+import { SamplePortInUseError, SampleSystems, startSampleSystems } from '../../lib/samples/sample-systems';
 import { readJson } from './read-json';
 
 let systems: SampleSystems;
@@ -204,5 +206,37 @@ describe('startSampleSystems', () => {
     await expect(startSampleSystems({ accountingPort: 0, bonusPort: 0, dataFile })).rejects.toThrow(
       'Invalid employee at index 0',
     );
+  });
+
+  test('names a busy accounting port', async () => {
+    const blocker = await listenOnLoopback(createServer(), 0);
+    try {
+      const start = startSampleSystems({ accountingPort: blocker.port, bonusPort: 0 });
+
+      await expect(start).rejects.toBeInstanceOf(SamplePortInUseError);
+      await expect(start).rejects.toMatchObject({ system: 'accounting', port: blocker.port, option: '--accounting-port' });
+      await expect(start).rejects.toThrow(
+        `Port ${blocker.port} on 127.0.0.1 (--accounting-port) is already in use, so the sample accounting system cannot start. ` +
+          'Stop the process that uses it, or choose another port with --accounting-port (0 picks a free port).',
+      );
+    } finally {
+      await blocker.close();
+    }
+  });
+
+  test('busy bonus port stops accounting', async () => {
+    const blocker = await listenOnLoopback(createServer(), 0);
+    const probe = await listenOnLoopback(createServer(), 0);
+    const accountingPort = probe.port;
+    await probe.close();
+    try {
+      const start = startSampleSystems({ accountingPort, bonusPort: blocker.port });
+
+      await expect(start).rejects.toMatchObject({ system: 'bonus', option: '--bonus-port' });
+      const rebound = await listenOnLoopback(createServer(), accountingPort);
+      await rebound.close();
+    } finally {
+      await blocker.close();
+    }
   });
 });

@@ -3,9 +3,16 @@ import { Command, InvalidArgumentError } from 'commander';
 import { errorMessage } from '../../local/log';
 import { DEFAULT_PORTS, RuntimePorts } from '../../local/runtime-ports';
 import { serve } from '../../local/serve';
-import { DEFAULT_ACCOUNTING_PORT, DEFAULT_BONUS_PORT, startSampleSystems } from '../../samples/sample-systems';
+import {
+  DEFAULT_ACCOUNTING_PORT,
+  DEFAULT_BONUS_PORT,
+  SamplePortInUseError,
+  startSampleSystems,
+  type SampleSystems,
+} from '../../samples/sample-systems';
 import { sampleSystemOverrides, type SampleSystemOverrides } from '../../samples/system-url-overrides';
-import { DEFAULT_WEB_PORT } from '../../web/web-view';
+import { DEFAULT_WEB_PORT, webViewPortFor } from '../../web/web-view';
+import { UsageError } from '../exit-codes';
 import type { CliOutput } from '../output';
 
 /** Exit code when the runtime cannot start, the same value as a failed compile. */
@@ -53,7 +60,7 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
       DEFAULT_BONUS_PORT,
     )
     .option('--web-port <port>', `port of the web view (default ${DEFAULT_WEB_PORT}, or a free port when every other port is 0)`, parsePort)
-    .action(async (options: StartOptions) => {
+    .action(async (options: StartOptions, command: Command) => {
       const ports: RuntimePorts = {
         stepFunctions: options.stepfunctionsPort,
         lambda: options.lambdaPort,
@@ -61,10 +68,14 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
         outbox: options.outboxPort,
         apiGateway: options.apiPort,
       };
+      checkSamplePortOptions(options, command);
+      checkDistinctPorts(options, command, ports);
+
+      let systems: SampleSystems | undefined;
       try {
         let overrides: SampleSystemOverrides | undefined;
         if (options.samples) {
-          const systems = await startSampleSystems({ accountingPort: options.accountingPort, bonusPort: options.bonusPort });
+          systems = await startSampleSystems({ accountingPort: options.accountingPort, bonusPort: options.bonusPort });
           output.stdout(`Sample systems: accounting ${systems.accountingUrl}, bonus ${systems.bonusUrl}\n`);
           overrides = sampleSystemOverrides(systems);
         }
@@ -81,10 +92,71 @@ export function registerStart(program: Command, output: CliOutput, setExitCode: 
         const replaced = overrides?.describe(runtime.stacks.flatMap((resources) => resources.functions));
         if (replaced) output.stdout(`${replaced}\n`);
       } catch (error) {
-        output.stderr(`error: ${errorMessage(error)}\n`);
+        // The sample servers would keep the process alive after a runtime that failed to start.
+        await systems?.stop();
+        output.stderr(`error: ${startErrorMessage(error)}\n`);
         setExitCode(START_FAILED);
       }
     });
+}
+
+/** Rejects a sample port option next to --no-samples, which would leave it unused. */
+function checkSamplePortOptions(options: StartOptions, command: Command): void {
+  if (options.samples) return;
+
+  const givenOptions = [
+    ['accountingPort', '--accounting-port'],
+    ['bonusPort', '--bonus-port'],
+  ].flatMap(([key, option]) => (command.getOptionValueSource(key) === 'cli' ? [option] : []));
+  if (givenOptions.length === 0) return;
+
+  const names = givenOptions.join(' and ');
+  throw new UsageError(
+    `${names} ${givenOptions.length === 1 ? 'has' : 'have'} no effect with --no-samples, which leaves out the sample systems. ` +
+      `Remove ${names}, or remove --no-samples to start the sample systems on those ports.`,
+  );
+}
+
+/**
+ * Rejects two options that give the same fixed port, defaults included, which
+ * would otherwise fail at the second bind with a bare EADDRINUSE.
+ */
+function checkDistinctPorts(options: StartOptions, command: Command, runtimePorts: RuntimePorts): void {
+  const label = (key: string, option: string) => (command.getOptionValueSource(key) === 'cli' ? option : `${option} (default)`);
+  const ports: [string, number][] = [
+    [label('stepfunctionsPort', '--stepfunctions-port'), options.stepfunctionsPort],
+    [label('lambdaPort', '--lambda-port'), options.lambdaPort],
+    [label('dynamodbPort', '--dynamodb-port'), options.dynamodbPort],
+    [label('outboxPort', '--outbox-port'), options.outboxPort],
+    [label('apiPort', '--api-port'), options.apiPort],
+    [label('webPort', '--web-port'), options.webPort ?? webViewPortFor(runtimePorts)],
+  ];
+  if (options.samples) {
+    ports.push([label('accountingPort', '--accounting-port'), options.accountingPort]);
+    ports.push([label('bonusPort', '--bonus-port'), options.bonusPort]);
+  }
+
+  const optionByPort = new Map<number, string>();
+  for (const [option, port] of ports) {
+    if (port === 0) continue;
+    const earlier = optionByPort.get(port);
+    if (earlier) {
+      throw new UsageError(`${earlier} and ${option} both use port ${port}: give each option its own port, or 0 to pick a free one.`);
+    }
+    optionByPort.set(port, option);
+  }
+}
+
+/** Returns the message of a failed start, with --no-samples as one more fix for a busy sample port. */
+function startErrorMessage(error: unknown): string {
+  if (error instanceof SamplePortInUseError) {
+    return (
+      `Port ${error.port} on 127.0.0.1 (${error.option}) is already in use, so the sample ${error.system} system cannot start. ` +
+      `Stop the process that uses it, choose another port with ${error.option} (0 picks a free port), ` +
+      'or pass --no-samples to call the system URLs of cdk.json.'
+    );
+  }
+  return errorMessage(error);
 }
 
 function parsePort(value: string): number {
