@@ -11,15 +11,15 @@ export interface SampleSystemOverrides {
 
 /**
  * Points the action functions of the systems `accounting` and `bonus` at the
- * running sample systems, whatever URL the assembly gives them. An action
- * function is recognised by its `SYSTEM_URL` variable, and its system by the
- * `<system>` part of the action in `POWERTOOLS_SERVICE_NAME`.
+ * running sample systems, whatever URL the assembly gives them, if any. An
+ * action function and its system are recognised by the `<system>.` prefix of
+ * the action in `POWERTOOLS_SERVICE_NAME`.
  */
 export function sampleSystemOverrides(systems: SampleSystems): SampleSystemOverrides {
   const sampleUrls: Record<string, string> = { accounting: systems.accountingUrl, bonus: systems.bonusUrl };
   const sampleSystemOf = (fn: LambdaFunctionResource): string | undefined => {
     const system = /^([^.]+)\./.exec(fn.environment.POWERTOOLS_SERVICE_NAME ?? '')?.[1];
-    return fn.environment.SYSTEM_URL !== undefined && system !== undefined && system in sampleUrls ? system : undefined;
+    return system !== undefined && system in sampleUrls ? system : undefined;
   };
 
   return {
@@ -32,7 +32,9 @@ export function sampleSystemOverrides(systems: SampleSystems): SampleSystemOverr
       const replaced = new Map<string, string>();
       for (const fn of functions) {
         const system = sampleSystemOf(fn);
-        if (system !== undefined && fn.environment.SYSTEM_URL !== sampleUrls[system]) replaced.set(system, fn.environment.SYSTEM_URL);
+        if (system !== undefined && fn.environment.SYSTEM_URL !== sampleUrls[system]) {
+          replaced.set(system, fn.environment.SYSTEM_URL ?? '(no URL in cdk.json)');
+        }
       }
       if (replaced.size === 0) return undefined;
 
