@@ -7,7 +7,7 @@
 export function requireSystemUrl(env: NodeJS.ProcessEnv = process.env): string {
   const value = env.SYSTEM_URL;
   if (value === undefined || value === '') {
-    throw configurationError(missingSystemUrlMessage(systemOf(env)));
+    throw configurationError(missingSystemUrlMessage(actionSystemOf(env)));
   }
   if (!/^https?:\/\//.test(value)) {
     throw configurationError(
@@ -19,10 +19,11 @@ export function requireSystemUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Returns the `<system>` part of the action in env `POWERTOOLS_SERVICE_NAME`,
- * which the CDK stack sets on every action function.
+ * Returns the `<system>` part of the action in `POWERTOOLS_SERVICE_NAME`,
+ * which the CDK stack sets on every action function, or undefined for a
+ * function that is not an action.
  */
-function systemOf(env: NodeJS.ProcessEnv): string | undefined {
+export function actionSystemOf(env: Record<string, string | undefined>): string | undefined {
   return /^([^.]+)\./.exec(env.POWERTOOLS_SERVICE_NAME ?? '')?.[1];
 }
 

@@ -1,3 +1,4 @@
+import { actionSystemOf } from '../../lambdas/shared/system-url';
 import type { LambdaFunctionResource } from '../local/assembly/stack-resources';
 import type { SampleSystems } from './sample-systems';
 
@@ -18,7 +19,7 @@ export interface SampleSystemOverrides {
 export function sampleSystemOverrides(systems: SampleSystems): SampleSystemOverrides {
   const sampleUrls: Record<string, string> = { accounting: systems.accountingUrl, bonus: systems.bonusUrl };
   const sampleSystemOf = (fn: LambdaFunctionResource): string | undefined => {
-    const system = /^([^.]+)\./.exec(fn.environment.POWERTOOLS_SERVICE_NAME ?? '')?.[1];
+    const system = actionSystemOf(fn.environment);
     return system !== undefined && system in sampleUrls ? system : undefined;
   };
 
