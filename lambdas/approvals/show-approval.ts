@@ -6,7 +6,7 @@ import { isTaskClosed } from './task-probe';
 /**
  * Renders the page behind an approval link (GET). It only reads: mail scanners and link
  * previews follow links, so a GET must never decide. When the execution has ended, the page
- * says that the process no longer waits, instead of showing a form that cannot decide.
+ * shows that the process no longer waits, instead of a form that cannot decide.
  */
 export async function showApproval(approvalId: string, deps: PageDependencies): Promise<Page> {
   const link = await loadLink(approvalId, deps);

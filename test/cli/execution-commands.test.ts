@@ -548,7 +548,7 @@ describe('sirocco stop and redrive', () => {
   });
 
   it('redrives a failed run to its approval', async () => {
-    // The bonus system answers late, so that the salary_base branch has succeeded when the run fails.
+    // The bonus system responds after a delay, so that the salary_base branch has succeeded when the run fails.
     await fetch(`${systems.bonusUrl}/_control/fail`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

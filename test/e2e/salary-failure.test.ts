@@ -11,8 +11,8 @@ import { ADMIN_PHONE, startLocalApp, type LocalApp } from '../support/local-app'
 
 // A salary run whose bonus system fails once: the administrator gets one SMS, and a redrive
 // resumes at the failed branch without calling the accounting system again. The bonus system
-// answers late, so that the accounting branch has succeeded before the Parallel fails: a branch
-// still running at that moment is aborted, and a redrive runs it again, as on AWS.
+// responds after a delay, so that the accounting branch has succeeded before the Parallel fails.
+// A branch still running at that moment is aborted, and a redrive runs it again, as on AWS.
 const MANAGER_PHONE = '+15555550100';
 const INPUT = { employee_id: 'E1002', month: '2026-10' };
 

@@ -111,7 +111,7 @@ async function waitForStatus(executionArn: string, status: string): Promise<void
   throw new Error(`Execution ${executionArn} did not reach ${status} within 20 seconds.`);
 }
 
-/** Makes the bonus system fail `times` times, answering late so that the salary_base branch has succeeded by then. */
+/** Makes the bonus system fail `times` times after a delay, so that the salary_base branch has succeeded by then. */
 async function injectBonusFailures(employeeId: string, times: number): Promise<void> {
   const response = await fetch(`${systems.bonusUrl}/_control/fail`, {
     method: 'POST',

@@ -18,8 +18,8 @@ export function approvalTasksOf(workflows: WorkflowMetadata[]): string[] {
 
 /**
  * Throws UsageError when a run without a terminal reaches approval tasks and
- * has no decision, because nobody could then open the approval link and the
- * run would wait until someone stops it.
+ * has no decision, because no one could open the approval link, so the run
+ * would wait until it is stopped.
  */
 export function requireDecisionWithoutTerminal(
   approvalTasks: string[],
@@ -30,7 +30,7 @@ export function requireDecisionWithoutTerminal(
 
   const tasks = approvalTasks.map((task) => `'${task}'`).join(', ');
   throw new UsageError(
-    `The workflow waits for approval at ${tasks}, and stdin is not a terminal, so nobody can open the approval link. ` +
+    `The workflow waits for approval at ${tasks}, and stdin is not a terminal, so the approval link cannot be opened here. ` +
       'Pass --approve or --reject to decide every approval.',
   );
 }

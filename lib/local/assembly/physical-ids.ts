@@ -95,7 +95,7 @@ function generatedName(stackName: string, logicalId: string): string {
   return `${stackName}-${logicalId}`;
 }
 
-/** A key id in the UUID form that KMS gives, stable for one seed. */
+/** Returns a key id in the UUID form that KMS uses, the same for the same seed. */
 function uuidLike(seed: string): string {
   const hex = shortId(seed, 32);
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
