@@ -11,13 +11,17 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Returns the `.yaml` and `.yml` files directly inside a folder, sorted by name, or throws a usage error when it has none. */
-export function workflowFilesOf(folder: string): string[] {
-  const files = readdirSync(folder, { withFileTypes: true })
+/** Returns the names of the `.yaml` and `.yml` files directly inside a folder, sorted. */
+export function yamlFileNamesOf(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && (entry.name.endsWith('.yaml') || entry.name.endsWith('.yml')))
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => join(folder, name));
+    .sort();
+}
+
+/** Returns the `.yaml` and `.yml` files directly inside a folder, sorted by name, or throws a usage error when it has none. */
+export function workflowFilesOf(folder: string): string[] {
+  const files = yamlFileNamesOf(folder).map((name) => join(folder, name));
   if (files.length === 0) {
     throw new UsageError(`Folder '${folder}' contains no .yaml or .yml file: pass a folder with workflow files, or the files themselves.`);
   }
@@ -37,7 +41,7 @@ export function expandWorkflowFiles(paths: readonly string[]): string[] {
 export function requireWorkflowFile(path: string, command: string): void {
   if (!isFolder(path)) return;
 
-  const [first] = readdirSync(path).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
+  const [first] = yamlFileNamesOf(path);
   const fix = first ? `pass one of its files, such as ${join(path, first)}` : 'pass the path of a workflow file';
   throw new UsageError(`'${path}' is a folder, but '${command}' takes one workflow file: ${fix}.`);
 }

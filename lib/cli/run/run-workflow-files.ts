@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { compileFile } from '../../compiler';
 import type { WorkflowMetadata } from '../../compiler/types';
 import { discoverActions } from '../discover-actions';
+import { yamlFileNamesOf } from '../workflow-files';
 
 /** The workflows that one run needs, found in the folder of the run file. */
 export interface RunWorkflowFiles {
@@ -37,7 +38,7 @@ export function findRunWorkflowFiles(file: string, workflow: string, actionsDir:
   const definitions = new Map<string, Definition[]>();
   const filesWithErrors: string[] = [];
 
-  const names = yamlFilesOf(folder);
+  const names = yamlFileNamesOf(folder);
   if (!names.includes(runFile)) names.unshift(runFile);
 
   for (const name of names) {
@@ -92,12 +93,4 @@ function followSubWorkflows(
   }
 
   return { folder, files: [...files], workflows, missing, filesWithErrors };
-}
-
-function yamlFilesOf(folder: string): string[] {
-  return fs
-    .readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && (entry.name.endsWith('.yaml') || entry.name.endsWith('.yml')))
-    .map((entry) => entry.name)
-    .sort();
 }
